@@ -1,0 +1,15 @@
+"""Checked by mypy --strict (not run): the derived methods keep their types for IDEs and type checkers."""
+
+from typing import Dict
+
+import unity_sps_ogc_processes_api_python_client as ogc
+from unity_sps_ogc_processes_api_python_client.models.inline_or_ref_data_input import InlineOrRefDataInput
+
+
+def typed_calls(api: ogc.JobsApi) -> None:
+    status: ogc.StatusInfo = api.get_status_jobs_job_id_get("job", _request_timeout=(1.0, 5.0))
+    info: ogc.ApiResponse[ogc.StatusInfo] = api.get_status_jobs_job_id_get_with_http_info("job")
+    results: Dict[str, InlineOrRefDataInput] = api.get_result_jobs_job_id_results_get("job", prefer="return=minimal")
+    jobs: ogc.JobListInput = api.get_jobs_jobs_get(limit=5, status=["running", ogc.StatusCode.ACCEPTED])
+    raw = api.dismiss_jobs_job_id_delete_without_preload_content("job")
+    print(status.status.value, info.status_code, results, jobs.jobs, raw.status)

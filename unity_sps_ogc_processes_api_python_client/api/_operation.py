@@ -1,0 +1,281 @@
+"""Each API operation is declared once; its three generated-style methods are derived here.
+
+An API class declares an operation as a typed signature with a docstring, decorated with
+:func:`operation` (HTTP method, path template, where each parameter goes, status -> response type)::
+
+    @operation("GET", "/jobs/{jobId}", path={"job_id": "jobId"}, responses=STATUS_RESPONSES)
+    def get_status_jobs_job_id_get(self, job_id: str, **options: Unpack[RequestOptions]) -> StatusInfo:
+        '''retrieve the status of a job'''
+
+    get_status_jobs_job_id_get_with_http_info = get_status_jobs_job_id_get.with_http_info
+    get_status_jobs_job_id_get_without_preload_content = get_status_jobs_job_id_get.without_preload_content
+
+The body of the declared function is never run. Calls bind their arguments to the signature, build
+the request with :class:`ApiClient` and decode the answer; the API class itself never sees urllib3.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import inspect
+import types
+from dataclasses import dataclass
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Generic,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypeVar,
+    Union,
+    overload,
+)
+
+from typing_extensions import Concatenate, ParamSpec, TypedDict
+
+from ..api_client import ApiClient
+from ..api_response import ApiResponse
+from ..exceptions import ApiTypeError, ApiValueError
+from ..rest import RequestTimeout, UrllibResponse
+
+__all__ = ["RequestOptions", "Param", "operation", "Operation", "BaseApi"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class RequestOptions(TypedDict, total=False):
+    """The per-call keywords every operation accepts, as in generated clients."""
+
+    #: seconds for the whole request, or a ``(connect, read)`` pair; default: the configuration's
+    _request_timeout: RequestTimeout
+    #: credentials for this call only, e.g. ``{"in": "header", "key": "Authorization", "value": "Bearer t"}``
+    _request_auth: Optional[Dict[str, Any]]
+    #: the Content-Type of the request body
+    _content_type: Optional[str]
+    #: extra headers for this call (they win over the operation's own)
+    _headers: Optional[Dict[str, Any]]
+    #: index of the server to use; this API declares one server, so only 0 is valid
+    _host_index: int
+
+
+_OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+
+
+@dataclass(frozen=True)
+class Param:
+    """Where one argument goes: its wire name and the check that turns it into what is sent."""
+
+    wire: str
+    check: Optional[Callable[[str, Any], Any]] = None
+
+
+ParamMap = Mapping[str, Union[str, Param]]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    method: str
+    path: str
+    path_params: Mapping[str, Param]
+    query: Mapping[str, Param]
+    headers: Mapping[str, Param]
+    body: Optional[str]
+    responses: Mapping[int, Any]
+    accept: str
+    auth: Tuple[str, ...]
+
+
+class BaseApi:
+    """What every API class shares: the :class:`ApiClient` it sends through."""
+
+    def __init__(self, api_client: Optional[ApiClient] = None) -> None:
+        self.api_client = ApiClient.get_default() if api_client is None else api_client
+
+
+class Operation(Generic[P, T]):
+    """A declared operation: binds to API instances like a method (typed ``Callable[P, T]``).
+
+    ``with_http_info`` and ``without_preload_content`` are its two derived variants, plain functions
+    that the API class assigns to its own ``<name>_with_http_info`` and ``<name>_without_preload_content``.
+    """
+
+    def __init__(
+        self,
+        func: Callable[..., T],
+        with_http_info: Callable[Concatenate[Any, P], ApiResponse[T]],
+        without_preload_content: Callable[Concatenate[Any, P], UrllibResponse],
+    ) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+        self.with_http_info = with_http_info
+        self.without_preload_content = without_preload_content
+
+    @overload
+    def __get__(self, obj: None, owner: Optional[type] = None) -> Operation[P, T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: Optional[type] = None) -> Callable[P, T]: ...
+
+    def __get__(self, obj: object, owner: Optional[type] = None) -> Union[Operation[P, T], Callable[P, T]]:
+        if obj is None:
+            return self
+        return types.MethodType(self.func, obj)
+
+
+_DATA, _INFO, _RAW = "data", "http_info", "raw"
+
+
+def operation(
+    method: str,
+    path: str,
+    *,
+    responses: Mapping[int, Any],
+    path_params: Optional[ParamMap] = None,
+    query: Optional[ParamMap] = None,
+    headers: Optional[ParamMap] = None,
+    body: Optional[str] = None,
+    accept: str = "application/json",
+    auth: Sequence[str] = ("bearerAuth",),
+) -> Callable[[Callable[Concatenate[Any, P], T]], Operation[P, T]]:
+    """Declare an operation; see the module documentation."""
+    spec = _Spec(
+        method=method, path=path, path_params=_params(path_params), query=_params(query),
+        headers=_params(headers), body=body, responses=dict(responses), accept=accept, auth=tuple(auth),
+    )  # fmt: skip
+
+    def declare(template: Callable[Concatenate[Any, P], T]) -> Operation[P, T]:
+        signature = inspect.signature(template)
+        data_type = signature.return_annotation
+        return Operation(
+            _method(spec, template, signature, _DATA, data_type, ""),
+            _method(spec, template, signature, _INFO, f"ApiResponse[{data_type}]", "_with_http_info"),
+            _method(spec, template, signature, _RAW, "urllib3.HTTPResponse", "_without_preload_content"),
+        )
+
+    return declare
+
+
+def _params(params: Optional[ParamMap]) -> Dict[str, Param]:
+    return {name: (p if isinstance(p, Param) else Param(p)) for name, p in (params or {}).items()}
+
+
+def _method(
+    spec: _Spec, template: Callable[..., Any], signature: inspect.Signature, mode: str, returns: Any, suffix: str
+) -> Any:
+    options_name = next(
+        (p.name for p in signature.parameters.values() if p.kind is inspect.Parameter.VAR_KEYWORD), None
+    )
+
+    def call(api: BaseApi, *args: Any, **kwargs: Any) -> Any:
+        try:
+            arguments = signature.bind(api, *args, **kwargs).arguments
+        except TypeError as error:
+            raise ApiTypeError(f"{call.__name__}(): {error}") from None
+        options: Dict[str, Any] = dict(arguments.pop(options_name, None) or {}) if options_name else {}
+        return _send(api.api_client, spec, arguments, options, mode)
+
+    call.__name__ = template.__name__ + suffix
+    call.__qualname__ = template.__qualname__ + suffix
+    call.__module__ = template.__module__
+    call.__doc__ = template.__doc__
+    call.__signature__ = signature.replace(return_annotation=returns)  # type: ignore[attr-defined]
+    call.__annotations__ = dict(template.__annotations__, **{"return": returns})
+    return call
+
+
+def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Dict[str, Any], mode: str) -> Any:
+    unknown = set(options) - _OPTION_NAMES
+    if unknown:
+        raise ApiTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    host_index = options.get("_host_index", 0)
+    if host_index not in (0, None) or isinstance(host_index, bool):
+        raise ApiValueError(f"_host_index must be 0: this API declares one server, not {host_index!r}")
+
+    path_values = {}
+    for name, param in spec.path_params.items():
+        value = arguments.get(name)
+        if value is None:
+            raise ApiValueError(f"missing the required parameter {name!r}")
+        path_values[param.wire] = param.check(name, value) if param.check else value
+    query = [
+        (param.wire, param.check(name, arguments[name]) if param.check else arguments[name])
+        for name, param in spec.query.items()
+        if arguments.get(name) is not None
+    ]
+    headers: Dict[str, Any] = {"Accept": spec.accept}
+    for name, param in spec.headers.items():
+        if arguments.get(name) is not None:
+            headers[param.wire] = param.check(name, arguments[name]) if param.check else arguments[name]
+    if options.get("_content_type"):
+        headers["Content-Type"] = options["_content_type"]
+    headers.update(options.get("_headers") or {})
+
+    method, url, header_values, body, form = client.param_serialize(
+        spec.method, spec.path, path_params=path_values, query_params=query, header_params=headers,
+        body=arguments.get(spec.body) if spec.body else None, auth_settings=spec.auth,
+        _request_auth=options.get("_request_auth"),
+    )  # fmt: skip
+    response = client.call_api(
+        method, url, header_values, body, form,
+        _request_timeout=options.get("_request_timeout"), _preload_content=mode != _RAW,
+    )  # fmt: skip
+    if mode == _RAW:
+        if response.status >= 400:  # the body of an error was read already, to be kept on the error
+            raise client.error_for(response, spec.responses.get(response.status))
+        return response.response
+    decoded = client.response_deserialize(response, spec.responses)
+    return decoded if mode == _INFO else decoded.data
+
+
+# --- argument checks shared by the API classes ---------------------------------------------------------
+def text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ApiTypeError(f"{name} must be a string, not {type(value).__name__}")
+    return value
+
+
+def positive_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiTypeError(f"{name} must be an integer, not {type(value).__name__}")
+    if value < 1:
+        raise ApiValueError(f"{name} must be >= 1, not {value}")
+    return value
+
+
+def non_negative_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiTypeError(f"{name} must be an integer, not {type(value).__name__}")
+    if value < 0:
+        raise ApiValueError(f"{name} must be >= 0, not {value}")
+    return value
+
+
+def one_or_many_texts(name: str, value: Any) -> List[str]:
+    """A string (or string enum) or a sequence of them: sent as repeated parameters."""
+    items = [value] if isinstance(value, (str, enum.Enum)) else value
+    if not isinstance(items, (list, tuple, set, frozenset)):
+        raise ApiTypeError(f"{name} must be a string or a list of strings, not {type(value).__name__}")
+    texts = []
+    for item in items:
+        item = item.value if isinstance(item, enum.Enum) else item
+        texts.append(text(name, item))
+    return texts
+
+
+def datetime_or_interval(name: str, value: Any) -> str:
+    """An RFC 3339 instant, or a ``(start, end)`` interval with ``None`` for an open end (``..``)."""
+    if isinstance(value, tuple):
+        if len(value) != 2:
+            raise ApiValueError(f"{name} interval must be a (start, end) pair")
+        return "/".join(".." if end is None else datetime_or_interval(name, end) for end in value)
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ApiValueError(f"{name} must have a time zone (RFC 3339), e.g. datetime.timezone.utc")
+        return value.isoformat()
+    return text(name, value)

@@ -1,0 +1,368 @@
+"""ApiClient: builds requests (URL, headers, auth, body), sends them, and decodes the answers."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import re
+import urllib.parse
+from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import rest
+from .api_response import ApiResponse
+from .configuration import Configuration
+from .exceptions import (
+    ApiDecodeError,
+    ApiException,
+    ApiResponseValidationError,
+    ApiTypeError,
+    ApiValueError,
+)
+from .models.problem_details import ProblemDetails
+
+__all__ = ["ApiClient", "RequestParts"]
+
+#: method, url, headers, body, form parameters: what ``param_serialize`` gives ``call_api``.
+RequestParts = Tuple[str, str, Dict[str, str], Optional[bytes], List[Tuple[str, Any]]]
+ResponseTypes = Mapping[Any, Any]
+
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
+_ADAPTERS: Dict[Any, TypeAdapter[Any]] = {}
+
+
+def type_adapter(response_type: Any) -> TypeAdapter[Any]:
+    """One adapter per type, built on first use (building one costs far more than using it)."""
+    adapter = _ADAPTERS.get(response_type)
+    if adapter is None:
+        adapter = _ADAPTERS.setdefault(response_type, TypeAdapter(response_type))
+    return adapter
+
+
+class ApiClient:
+    """Sends the requests of the API classes over one connection pool.
+
+    Use it as a context manager (or call :meth:`close`) so the pool is closed. One client may be used
+    by many threads at once.
+    """
+
+    _default: ClassVar[Optional[ApiClient]] = None
+
+    def __init__(
+        self,
+        configuration: Optional[Configuration] = None,
+        header_name: Optional[str] = None,
+        header_value: Optional[str] = None,
+        cookie: Optional[str] = None,
+    ) -> None:
+        from . import __version__
+
+        self.configuration = Configuration.get_default() if configuration is None else configuration
+        self.rest_client = rest.RESTClientObject(self.configuration)
+        self.default_headers: Dict[str, str] = {}
+        if header_name is not None:
+            self.set_default_header(header_name, header_value or "")
+        self.cookie = cookie
+        self.user_agent = f"unity-sps-ogc-processes-api-python-client/{__version__} (python)"
+        self.client_side_validation = self.configuration.client_side_validation
+
+    def __enter__(self) -> ApiClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the pooled connections. The client can still be used: it reconnects."""
+        self.rest_client.close()
+
+    def __repr__(self) -> str:
+        return f"ApiClient({self.configuration!r})"
+
+    @property
+    def user_agent(self) -> str:
+        return self.default_headers["User-Agent"]
+
+    @user_agent.setter
+    def user_agent(self, value: str) -> None:
+        self.set_default_header("User-Agent", value)
+
+    def set_default_header(self, header_name: str, header_value: str) -> None:
+        """A header sent with every request of this client."""
+        self.default_headers[header_name] = _header_value(header_name, header_value)
+
+    @classmethod
+    def get_default(cls) -> ApiClient:
+        if cls._default is None:
+            cls._default = ApiClient()
+        return cls._default
+
+    @classmethod
+    def set_default(cls, default: Optional[ApiClient]) -> None:
+        cls._default = default
+
+    # --- building a request -----------------------------------------------------------------------
+    def param_serialize(
+        self,
+        method: str,
+        resource_path: str,
+        path_params: Optional[Mapping[str, Any]] = None,
+        query_params: Optional[Sequence[Tuple[str, Any]]] = None,
+        header_params: Optional[Mapping[str, Any]] = None,
+        body: Any = None,
+        post_params: Optional[List[Tuple[str, Any]]] = None,
+        files: Optional[Mapping[str, Any]] = None,
+        auth_settings: Optional[Sequence[str]] = None,
+        collection_formats: Optional[Mapping[str, str]] = None,
+        _host: Optional[str] = None,
+        _request_auth: Optional[Mapping[str, Any]] = None,
+    ) -> RequestParts:
+        """The method, URL, headers, body and form parameters of one request.
+
+        Path parameters become exactly one path segment each (``/``, ``?``, ``#``, ``%``, ``.``/``..``
+        and non-ASCII are percent-encoded); header values with line breaks are refused.
+        """
+        if files:
+            raise ApiValueError("file uploads are not used by this API")
+        headers: Dict[str, str] = dict(self.default_headers)
+        if self.cookie:
+            headers["Cookie"] = _header_value("Cookie", self.cookie)
+        for name, value in (header_params or {}).items():
+            if value is not None:
+                headers[name] = _header_value(name, value)
+        path = resource_path
+        for name, value in (path_params or {}).items():
+            path = path.replace("{" + name + "}", encode_path_segment(name, value))
+        queries = list(query_params or [])
+        self.update_params_for_auth(headers, queries, auth_settings, resource_path, method, body, _request_auth)
+        url = (_host or self.configuration.host).rstrip("/") + path
+        if queries:
+            url += "?" + encode_query(queries)
+        payload = None
+        if body is not None:
+            payload = self._encode_body(body)
+            headers.setdefault("Content-Type", "application/json")
+        return method, url, headers, payload, list(post_params or [])
+
+    def _encode_body(self, body: Any) -> bytes:
+        if isinstance(body, bytes):
+            return body
+        if isinstance(body, str):
+            return body.encode("utf-8")
+        return json.dumps(self.sanitize_for_serialization(body), ensure_ascii=False).encode("utf-8")
+
+    def update_params_for_auth(
+        self,
+        headers: Dict[str, str],
+        queries: List[Tuple[str, Any]],
+        auth_settings: Optional[Sequence[str]],
+        resource_path: str,
+        method: str,
+        body: Any,
+        request_auth: Optional[Mapping[str, Any]] = None,
+    ) -> None:
+        """Add the credentials: ``request_auth`` for this call, else the configured ones."""
+        if request_auth:
+            settings = [request_auth]
+        else:
+            configured = self.configuration.auth_settings()
+            settings = [configured[name] for name in (auth_settings or ()) if name in configured]
+        for setting in settings:
+            if setting.get("in") == "query":
+                queries.append((setting["key"], setting["value"]))
+            elif setting.get("in") in ("header", None):
+                headers[setting["key"]] = _header_value(setting["key"], setting["value"])
+            else:
+                raise ApiValueError("authentication must go in a header or the query")
+
+    def select_header_accept(self, accepts: Sequence[str]) -> Optional[str]:
+        if not accepts:
+            return None
+        return next((a for a in accepts if _is_json(a)), accepts[0])
+
+    def select_header_content_type(self, content_types: Sequence[str]) -> Optional[str]:
+        if not content_types:
+            return None
+        return next((c for c in content_types if _is_json(c)), content_types[0])
+
+    def sanitize_for_serialization(self, obj: Any) -> Any:
+        """Models, enums and date-times as JSON values (wire names, only what was set)."""
+        if isinstance(obj, BaseModel):
+            return obj.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        if hasattr(obj, "to_dict"):
+            return obj.to_dict()
+        if isinstance(obj, enum.Enum):
+            return obj.value
+        if isinstance(obj, (datetime.datetime, datetime.date)):
+            return obj.isoformat()
+        if isinstance(obj, (list, tuple)):
+            return [self.sanitize_for_serialization(item) for item in obj]
+        if isinstance(obj, dict):
+            return {str(key): self.sanitize_for_serialization(value) for key, value in obj.items()}
+        return obj
+
+    # --- sending ----------------------------------------------------------------------------------
+    def call_api(
+        self,
+        method: str,
+        url: str,
+        header_params: Optional[Mapping[str, str]] = None,
+        body: Optional[bytes] = None,
+        post_params: Optional[List[Tuple[str, Any]]] = None,
+        _request_timeout: rest.RequestTimeout = None,
+        *,
+        _preload_content: bool = True,
+    ) -> rest.RESTResponse:
+        """Send the request; transport problems raise :class:`ApiConnectionError` subclasses."""
+        return self.rest_client.request(
+            method, url, headers=header_params, body=body, post_params=post_params,
+            _request_timeout=_request_timeout, preload_content=_preload_content,
+        )  # fmt: skip
+
+    # --- decoding ---------------------------------------------------------------------------------
+    def response_deserialize(
+        self, response_data: rest.RESTResponse, response_types_map: Optional[ResponseTypes] = None
+    ) -> ApiResponse[Any]:
+        """The decoded answer of a 2xx response; any other status raises its :class:`ApiException`."""
+        types = response_types_map or {}
+        status = response_data.status
+        response_type = types.get(status, types.get(str(status), types.get(f"{status // 100}XX")))
+        if not 200 <= status <= 299:
+            raise self.error_for(response_data, response_type)
+        if response_type is None or status == 204:
+            data: Any = None
+        elif response_type is bytes or response_type == "bytearray":
+            data = response_data.data
+        else:
+            data = decode_json(response_data, response_type)
+        return ApiResponse(status_code=status, data=data, raw_data=response_data.data, headers=response_data.headers)
+
+    def error_for(self, response_data: rest.RESTResponse, error_type: Any = None) -> ApiException:
+        """The exception for an error response, with its problem details parsed when it has some."""
+        data = None
+        if _looks_like_json(response_data):
+            for candidate in (error_type, ProblemDetails):
+                if candidate is None or isinstance(candidate, str):
+                    continue
+                try:
+                    data = type_adapter(candidate).validate_json(response_data.data)
+                    break
+                except ValidationError:
+                    continue
+        error = ApiException.from_response(http_resp=response_data, body=None, data=data)
+        error.url = rest.safe_url(response_data.url)
+        return error
+
+    def deserialize(
+        self, response_text: Union[str, bytes], response_type: Any, content_type: Optional[str] = None
+    ) -> Any:
+        """Decode a JSON text into ``response_type`` (a model class or typing form such as ``Dict[str, X]``)."""
+        try:
+            return type_adapter(response_type).validate_json(response_text)
+        except ValidationError as error:
+            raise ApiValueError(f"cannot decode {getattr(response_type, '__name__', response_type)}: {error}") from None
+
+
+def decode_json(response: rest.RESTResponse, response_type: Any) -> Any:
+    """Validate the raw body into ``response_type`` in one pass; failures keep the body."""
+    raw = response.data
+    headers = response.headers
+    content_type = headers.get("Content-Type", "")
+    source: Union[bytes, str] = raw
+    charset = _charset(content_type)
+    common: Dict[str, Any] = {"url": rest.safe_url(response.url), "status": response.status, "reason": response.reason,
+              "headers": headers, "raw_body": raw}  # fmt: skip
+    if charset not in ("", "utf-8", "utf8", "us-ascii", "ascii"):
+        try:
+            source = raw.decode(charset)
+        except (UnicodeDecodeError, LookupError) as error:
+            raise ApiDecodeError(f"the body is not valid {charset}: {error}", **common) from None
+    try:
+        return type_adapter(response_type).validate_json(source)
+    except ValidationError as error:
+        problems = error.errors(include_url=False)
+        if any(problem["type"] == "json_invalid" for problem in problems):
+            what = content_type or "no Content-Type"
+            raise ApiDecodeError(
+                f"expected JSON from {common['url']} (status {response.status}), got {what}: "
+                f"{problems[0]['msg']}; body starts {raw[:80]!r}",
+                **common,
+            ) from None
+        name = getattr(response_type, "__name__", str(response_type))
+        summary = "; ".join(f"{'.'.join(map(str, p['loc'])) or '(root)'}: {p['msg']}" for p in problems[:5])
+        raise ApiResponseValidationError(
+            f"the response from {common['url']} is not a valid {name}: {summary}", errors=problems, **common
+        ) from None
+
+
+def encode_path_segment(name: str, value: Any) -> str:
+    """``value`` as exactly one percent-encoded path segment."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ApiTypeError(f"path parameter {name} must be a string, not {type(value).__name__}")
+    text = str(value)
+    if not text:
+        raise ApiValueError(f"path parameter {name} must not be empty")
+    segment = urllib.parse.quote(text, safe="")
+    if segment in (".", ".."):  # dot segments would be removed by URL normalisation
+        segment = segment.replace(".", "%2E")
+    return segment
+
+
+def encode_query(params: Sequence[Tuple[str, Any]]) -> str:
+    """``name=value`` pairs; a list value repeats the name (``status=a&status=b``)."""
+    pairs: List[Tuple[str, str]] = []
+    for name, value in params:
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if item is not None:
+                pairs.append((name, _query_text(item)))
+    return urllib.parse.urlencode(pairs, quote_via=urllib.parse.quote)
+
+
+def _query_text(value: Any) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _header_value(name: str, value: Any) -> str:
+    """A header value that is safe to send: no line breaks (header injection), Latin-1 only."""
+    if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+        raise ApiValueError(f"invalid header name {name!r}")
+    text = value.value if isinstance(value, enum.Enum) else value
+    if not isinstance(text, str):
+        text = str(text)
+    if "\r" in text or "\n" in text or "\0" in text:
+        raise ApiValueError(f"the value of header {name} contains a line break or NUL")
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        raise ApiValueError(f"the value of header {name} has characters outside Latin-1") from None
+    return value if isinstance(value, str) else text  # keeps a RedactedStr redacted
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset":
+            return value.strip().strip('"').lower()
+    return ""
+
+
+def _is_json(media_type: str) -> bool:
+    mime = media_type.split(";", 1)[0].strip().lower()
+    return mime == "application/json" or mime.endswith("+json")
+
+
+def _looks_like_json(response: rest.RESTResponse) -> bool:
+    """JSON by its Content-Type, or by its first byte (some servers label JSON errors text/html)."""
+    if _is_json(response.headers.get("Content-Type", "")):
+        return True
+    return response.data.lstrip()[:1] in (b"{", b"[")
