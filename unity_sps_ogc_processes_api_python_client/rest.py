@@ -101,7 +101,8 @@ class RESTClientObject:
     ) -> RESTResponse:
         """Send one request, retrying as the configured :class:`RetryPolicy` allows.
 
-        With ``preload_content=False`` the body is left unread on ``.response`` (``data`` is empty).
+        With ``preload_content=False`` the body of a successful answer is left unread on ``.response``
+        (``data`` is empty), for streaming.
         """
         if post_params:
             raise ApiValueError("form parameters are not used by this API")
@@ -124,7 +125,8 @@ class RESTClientObject:
                     _log_retry(method, url, f"status {resp.status}", delay, attempt)
                     time.sleep(delay)
                     continue
-                data = _read_body(resp, url) if preload_content else b""
+                # an error body is always read: it belongs on the exception
+                data = _read_body(resp, url) if preload_content or resp.status >= 400 else b""
             except ApiConnectionError as error:
                 if not policy.allows(method, attempt):
                     raise
@@ -163,8 +165,11 @@ def _seconds(value: Any) -> float:
 def _read_body(resp: UrllibResponse, url: str) -> bytes:
     """The whole body; a body cut short raises with the part that arrived."""
     chunks: List[bytes] = []
+    # read1 (urllib3 2.x) hands over each piece as it arrives, so a broken stream loses nothing;
+    # urllib3 1.26's stream() reads without buffering and does the same.
+    pieces = iter(lambda: resp.read1(_CHUNK), b"") if hasattr(resp, "read1") else resp.stream(_CHUNK)
     try:
-        for chunk in resp.stream(_CHUNK, decode_content=True):
+        for chunk in pieces:
             chunks.append(chunk)
     except (HTTPError, OSError) as exc:
         error = transport_error(exc, url, resp.status, resp.reason, resp.headers)

@@ -1,0 +1,130 @@
+"""Shared fixtures: a client wired to a local HTTP server (pytest-httpserver) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import copy
+import socket
+import socketserver
+import struct
+import threading
+from typing import Any, Callable, Dict, Iterator, List
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from unity_sps_ogc_processes_api_python_client import ApiClient, Configuration, JobsApi, RetryPolicy
+
+JOB_ID = "55c44b44-eb13-11f1-be2d-02fc00000001"
+
+# A job status exactly as pygeoapi 0.21 sends it (with its extra "parameters": null).
+STATUS: Dict[str, Any] = {
+    "type": "process",
+    "processID": "hello-world",
+    "jobID": JOB_ID,
+    "status": "successful",
+    "message": "Job complete",
+    "progress": 100,
+    "parameters": None,
+    "created": "2026-11-28T10:06:10.103002Z",
+    "started": "2026-11-28T10:06:10.103016Z",
+    "finished": "2026-11-28T10:06:10.108625Z",
+    "updated": "2026-11-28T10:06:10.108694Z",
+    "links": [
+        {
+            "href": f"http://127.0.0.1:5000/jobs/{JOB_ID}/results?f=json",
+            "rel": "http://www.opengis.net/def/rel/ogc/1.0/results",
+            "type": "application/json",
+            "title": "Results of job as JSON",
+        }
+    ],
+}
+
+
+def status(**changes: Any) -> Dict[str, Any]:
+    """A copy of STATUS with some members changed."""
+    result = copy.deepcopy(STATUS)
+    result.update(changes)
+    return result
+
+
+# Fast retries, so fault tests stay quick; the Retry-After cap stays at its default (5 s).
+FAST_RETRIES = RetryPolicy(max_retries=2, backoff_factor=0.01, backoff_max=0.05)
+
+
+@pytest.fixture
+def config(httpserver: HTTPServer) -> Configuration:
+    return Configuration(host=httpserver.url_for("/"), retries=FAST_RETRIES, connect_timeout=2, read_timeout=5)
+
+
+@pytest.fixture
+def api_client(config: Configuration) -> Iterator[ApiClient]:
+    with ApiClient(config) as client:
+        yield client
+
+
+@pytest.fixture
+def api(api_client: ApiClient) -> JobsApi:
+    return JobsApi(api_client)
+
+
+class MisbehavingServer:
+    """A TCP server on 127.0.0.1 whose every connection is handled by ``behaviour(sock)``.
+
+    For faults an HTTP server library will not produce: resets, garbage, silence before the headers.
+    """
+
+    def __init__(self, behaviour: Callable[[socket.socket], None]) -> None:
+        self.behaviour = behaviour
+        self.connections = 0
+        self.release = threading.Event()  # silent behaviours wait on this; set at teardown
+        server = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self) -> None:
+                server.connections += 1
+                server.behaviour(self.request)
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def close(self) -> None:
+        self.release.set()
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def read_request_head(sock: socket.socket) -> bytes:
+    """Read up to the end of the request headers (enough for GET and DELETE)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def reset_connection(sock: socket.socket) -> None:
+    """Close with SO_LINGER 0: the peer sees a TCP reset, not an orderly end."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
+
+
+@pytest.fixture
+def misbehaving() -> Iterator[Callable[[Callable[[socket.socket], None]], MisbehavingServer]]:
+    servers: List[MisbehavingServer] = []
+
+    def start(behaviour: Callable[[socket.socket], None]) -> MisbehavingServer:
+        servers.append(MisbehavingServer(behaviour))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()

@@ -1,0 +1,100 @@
+"""The package surface: lazy exports, the 2.0.1 import paths, and what `import *` brings."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pathlib
+import subprocess
+import sys
+from typing import Dict
+
+import pytest
+
+import unity_sps_ogc_processes_api_python_client as ogc
+
+PACKAGE = pathlib.Path(ogc.__file__).parent
+
+
+def type_checking_imports(init: pathlib.Path) -> Dict[str, str]:
+    """name -> module of the imports under `if TYPE_CHECKING:` in an __init__.py."""
+    names: Dict[str, str] = {}
+    for node in ast.walk(ast.parse(init.read_text())):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom)
+                for alias in statement.names:
+                    names[alias.asname or alias.name] = "." * statement.level + (statement.module or "")
+    return names
+
+
+@pytest.mark.parametrize("package", ["", ".models", ".api"])
+def test_lazy_exports_match_the_names_type_checkers_see(package: str) -> None:
+    module = importlib.import_module(ogc.__name__ + package)
+    init = pathlib.Path(module.__file__ or "")
+    assert type_checking_imports(init) == module._EXPORTS
+    for name in module._EXPORTS:
+        assert getattr(module, name) is not None
+    assert set(module.__all__) == set(module._EXPORTS) - {"Exception"}
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, unity_sps_ogc_processes_api_python_client as p; "
+        "print(sorted(m for m in ('pydantic', 'urllib3', 'unity_sps_ogc_processes_api_python_client.api_client') "
+        "if m in sys.modules))"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "[]"
+
+
+def test_star_import_does_not_shadow_builtin_exception() -> None:
+    namespace: Dict[str, object] = {}
+    exec("from unity_sps_ogc_processes_api_python_client import *", namespace)
+    exec("from unity_sps_ogc_processes_api_python_client.models import *", namespace)
+    assert "Exception" not in namespace
+    assert "JobsApi" in namespace and "StatusInfo" in namespace
+
+
+def test_2_0_1_import_paths() -> None:
+    from unity_sps_ogc_processes_api_python_client.api.jobs_api import JobsApi
+    from unity_sps_ogc_processes_api_python_client.api_client import ApiClient
+    from unity_sps_ogc_processes_api_python_client.api_response import ApiResponse
+    from unity_sps_ogc_processes_api_python_client.configuration import Configuration
+    from unity_sps_ogc_processes_api_python_client.exceptions import ApiException as FromExceptions
+    from unity_sps_ogc_processes_api_python_client.models.exception import Exception as ProblemException
+    from unity_sps_ogc_processes_api_python_client.models.inline_or_ref_data_input import InlineOrRefDataInput
+    from unity_sps_ogc_processes_api_python_client.models.job_list import JobList
+    from unity_sps_ogc_processes_api_python_client.models.job_list_input import JobListInput
+    from unity_sps_ogc_processes_api_python_client.models.status_info import StatusInfo
+    from unity_sps_ogc_processes_api_python_client.rest import ApiException, RESTClientObject, RESTResponse
+
+    assert ApiException is FromExceptions is ogc.ApiException
+    assert ProblemException is ogc.ProblemDetails is ogc.Exception
+    assert JobList is JobListInput
+    assert (JobsApi, ApiClient, ApiResponse, Configuration, StatusInfo, InlineOrRefDataInput) == (
+        ogc.JobsApi, ogc.ApiClient, ogc.ApiResponse, ogc.Configuration, ogc.StatusInfo, ogc.InlineOrRefDataInput,
+    )  # fmt: skip
+    assert RESTClientObject and RESTResponse
+
+
+def test_every_exception_has_status_and_body() -> None:
+    from unity_sps_ogc_processes_api_python_client import exceptions
+
+    for name in exceptions.__all__:
+        error_class = getattr(exceptions, name)
+        assert issubclass(error_class, ogc.OpenApiException)
+        assert hasattr(error_class, "status") and hasattr(error_class, "body"), name
+
+
+def test_caller_errors_are_also_builtin_errors() -> None:
+    assert issubclass(ogc.ApiValueError, ValueError)
+    assert issubclass(ogc.ApiTypeError, TypeError)
+    assert issubclass(ogc.ApiKeyError, KeyError)
+    assert issubclass(ogc.ApiAttributeError, AttributeError)
+    assert str(ogc.ApiKeyError("no such key", ["a", 0])) == "no such key at ['a'][0]"
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError):
+        _ = ogc.NoSuchThing  # type: ignore[attr-defined]
