@@ -7,7 +7,8 @@ import enum
 import json
 import re
 import urllib.parse
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from dataclasses import dataclass
+from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -23,7 +24,7 @@ from .exceptions import (
 )
 from .models.problem_details import ProblemDetails
 
-__all__ = ["ApiClient", "RequestParts"]
+__all__ = ["ApiClient", "RequestParts", "ResponseDecoder", "decode_json", "type_adapter"]
 
 #: method, url, headers, body, form parameters: what ``param_serialize`` gives ``call_api``.
 RequestParts = Tuple[str, str, Dict[str, str], Optional[bytes], List[Tuple[str, Any]]]
@@ -31,6 +32,14 @@ ResponseTypes = Mapping[Any, Any]
 
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
 _ADAPTERS: Dict[Any, TypeAdapter[Any]] = {}
+
+
+@dataclass(frozen=True)
+class ResponseDecoder:
+    """The decoding of a response that its type alone cannot describe (a body whose kind depends on
+    its Content-Type, an empty or partial body completed from headers)."""
+
+    decode: Callable[[rest.RESTResponse], Any]
 
 
 def type_adapter(response_type: Any) -> TypeAdapter[Any]:
@@ -228,11 +237,15 @@ class ApiClient:
         """The decoded answer of a 2xx response; any other status raises its :class:`ApiException`."""
         types = response_types_map or {}
         status = response_data.status
+        declared = status in types or str(status) in types
         response_type = types.get(status, types.get(str(status), types.get(f"{status // 100}XX")))
-        if not 200 <= status <= 299:
+        # 2xx succeed; a 1xx/3xx only when the operation declares it (303 See Other after an execution)
+        if status >= 400 or not (200 <= status <= 299 or declared):
             raise self.error_for(response_data, response_type)
-        if response_type is None or status == 204:
-            data: Any = None
+        if isinstance(response_type, ResponseDecoder):
+            data: Any = response_type.decode(response_data)
+        elif response_type is None or status == 204:
+            data = None
         elif response_type is bytes or response_type == "bytearray":
             data = response_data.data
         else:
@@ -268,20 +281,18 @@ class ApiClient:
 def decode_json(response: rest.RESTResponse, response_type: Any) -> Any:
     """Validate the raw body into ``response_type`` in one pass; failures keep the body."""
     raw = response.data
-    headers = response.headers
-    content_type = headers.get("Content-Type", "")
+    content_type = response.headers.get("Content-Type", "")
     source: Union[bytes, str] = raw
     charset = _charset(content_type)
-    common: Dict[str, Any] = {"url": rest.safe_url(response.url), "status": response.status, "reason": response.reason,
-              "headers": headers, "raw_body": raw}  # fmt: skip
     if charset not in ("", "utf-8", "utf8", "us-ascii", "ascii"):
         try:
             source = raw.decode(charset)
         except (UnicodeDecodeError, LookupError) as error:
-            raise ApiDecodeError(f"the body is not valid {charset}: {error}", **common) from None
+            raise ApiDecodeError(f"the body is not valid {charset}: {error}", **_context(response)) from None
     try:
         return type_adapter(response_type).validate_json(source)
     except ValidationError as error:
+        common = _context(response)
         problems = error.errors(include_url=False)
         if any(problem["type"] == "json_invalid" for problem in problems):
             what = content_type or "no Content-Type"
@@ -295,6 +306,12 @@ def decode_json(response: rest.RESTResponse, response_type: Any) -> Any:
         raise ApiResponseValidationError(
             f"the response from {common['url']} is not a valid {name}: {summary}", errors=problems, **common
         ) from None
+
+
+def _context(response: rest.RESTResponse) -> Dict[str, Any]:
+    """What a decoding error keeps of its response."""
+    return {"url": rest.safe_url(response.url), "status": response.status, "reason": response.reason,
+            "headers": response.headers, "raw_body": response.data}  # fmt: skip
 
 
 def encode_path_segment(name: str, value: Any) -> str:

@@ -5,10 +5,24 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .api_api import APIApi as APIApi
+    from .conformance_api import ConformanceApi as ConformanceApi
+    from .default_api import DefaultApi as DefaultApi
+    from .dru_api import DRUApi as DRUApi
+    from .health_api import HealthApi as HealthApi
     from .jobs_api import JobsApi as JobsApi
+    from .landing_page_api import LandingPageApi as LandingPageApi
+    from .processes_api import ProcessesApi as ProcessesApi
 
 _EXPORTS = {
+    "APIApi": ".api_api",
+    "ConformanceApi": ".conformance_api",
+    "DefaultApi": ".default_api",
+    "DRUApi": ".dru_api",
+    "HealthApi": ".health_api",
     "JobsApi": ".jobs_api",
+    "LandingPageApi": ".landing_page_api",
+    "ProcessesApi": ".processes_api",
 }
 __all__ = list(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -29,7 +29,6 @@ from typing import (
     List,
     Mapping,
     Optional,
-    Sequence,
     Tuple,
     TypeVar,
     Union,
@@ -43,7 +42,7 @@ from ..api_response import ApiResponse
 from ..exceptions import ApiTypeError, ApiValueError
 from ..rest import RequestTimeout, UrllibResponse
 
-__all__ = ["RequestOptions", "Param", "operation", "Operation", "BaseApi"]
+__all__ = ["RequestOptions", "Param", "Endpoint", "operation", "Operation", "BaseApi"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -79,16 +78,29 @@ ParamMap = Mapping[str, Union[str, Param]]
 
 
 @dataclass(frozen=True)
-class _Spec:
+class Endpoint:
+    """An HTTP endpoint: method, path template and what each status decodes into.
+
+    A response type is a model class, a typing form (``Dict[str, X]``), ``None`` (no body expected)
+    or a :class:`~unity_sps_ogc_processes_api_python_client.api_client.ResponseDecoder`. Several
+    declarations may share one endpoint (``DefaultApi`` names the same endpoints as the tagged APIs).
+    """
+
     method: str
     path: str
+    responses: Mapping[int, Any]
+    accept: str = "application/json"
+    auth: Tuple[str, ...] = ("bearerAuth",)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    endpoint: Endpoint
     path_params: Mapping[str, Param]
     query: Mapping[str, Param]
     headers: Mapping[str, Param]
     body: Optional[str]
-    responses: Mapping[int, Any]
-    accept: str
-    auth: Tuple[str, ...]
+    body_media_type: Optional[Callable[[Any], Optional[str]]]
 
 
 class BaseApi:
@@ -132,21 +144,21 @@ _DATA, _INFO, _RAW = "data", "http_info", "raw"
 
 
 def operation(
-    method: str,
-    path: str,
+    endpoint: Endpoint,
     *,
-    responses: Mapping[int, Any],
     path_params: Optional[ParamMap] = None,
     query: Optional[ParamMap] = None,
     headers: Optional[ParamMap] = None,
     body: Optional[str] = None,
-    accept: str = "application/json",
-    auth: Sequence[str] = ("bearerAuth",),
+    body_media_type: Optional[Callable[[Any], Optional[str]]] = None,
 ) -> Callable[[Callable[Concatenate[Any, P], T]], Operation[P, T]]:
-    """Declare an operation; see the module documentation."""
+    """Declare an operation: which argument goes where (path, query, header, body) on ``endpoint``.
+
+    ``body_media_type(body)`` gives the Content-Type of a body (default: JSON); ``_content_type`` wins.
+    """
     spec = _Spec(
-        method=method, path=path, path_params=_params(path_params), query=_params(query),
-        headers=_params(headers), body=body, responses=dict(responses), accept=accept, auth=tuple(auth),
+        endpoint=endpoint, path_params=_params(path_params), query=_params(query), headers=_params(headers),
+        body=body, body_media_type=body_media_type,
     )  # fmt: skip
 
     def declare(template: Callable[Concatenate[Any, P], T]) -> Operation[P, T]:
@@ -208,28 +220,30 @@ def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Di
         for name, param in spec.query.items()
         if arguments.get(name) is not None
     ]
-    headers: Dict[str, Any] = {"Accept": spec.accept}
+    endpoint = spec.endpoint
+    headers: Dict[str, Any] = {"Accept": endpoint.accept}
     for name, param in spec.headers.items():
         if arguments.get(name) is not None:
             headers[param.wire] = param.check(name, arguments[name]) if param.check else arguments[name]
-    if options.get("_content_type"):
-        headers["Content-Type"] = options["_content_type"]
+    body = arguments.get(spec.body) if spec.body else None
+    media_type = options.get("_content_type") or (spec.body_media_type(body) if spec.body_media_type else None)
+    if body is not None and media_type:
+        headers["Content-Type"] = media_type
     headers.update(options.get("_headers") or {})
 
-    method, url, header_values, body, form = client.param_serialize(
-        spec.method, spec.path, path_params=path_values, query_params=query, header_params=headers,
-        body=arguments.get(spec.body) if spec.body else None, auth_settings=spec.auth,
-        _request_auth=options.get("_request_auth"),
+    method, url, header_values, payload, form = client.param_serialize(
+        endpoint.method, endpoint.path, path_params=path_values, query_params=query, header_params=headers,
+        body=body, auth_settings=endpoint.auth, _request_auth=options.get("_request_auth"),
     )  # fmt: skip
     response = client.call_api(
-        method, url, header_values, body, form,
+        method, url, header_values, payload, form,
         _request_timeout=options.get("_request_timeout"), _preload_content=mode != _RAW,
     )  # fmt: skip
     if mode == _RAW:
         if response.status >= 400:  # the body of an error was read already, to be kept on the error
-            raise client.error_for(response, spec.responses.get(response.status))
+            raise client.error_for(response, endpoint.responses.get(response.status))
         return response.response
-    decoded = client.response_deserialize(response, spec.responses)
+    decoded = client.response_deserialize(response, endpoint.responses)
     return decoded if mode == _INFO else decoded.data
 
 
@@ -279,3 +293,9 @@ def datetime_or_interval(name: str, value: Any) -> str:
             raise ApiValueError(f"{name} must have a time zone (RFC 3339), e.g. datetime.timezone.utc")
         return value.isoformat()
     return text(name, value)
+
+
+def boolean(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ApiTypeError(f"{name} must be True or False, not {type(value).__name__}")
+    return value

@@ -17,6 +17,7 @@ from ..models.status_code import StatusCode
 from ..models.status_info import StatusInfo
 from ._operation import (
     BaseApi,
+    Endpoint,
     Param,
     RequestOptions,
     datetime_or_interval,
@@ -29,8 +30,12 @@ from ._operation import (
 
 __all__ = ["JobsApi"]
 
-_JOB_ID = {"job_id": Param("jobId", text)}
+JOB_ID = {"job_id": Param("jobId", text)}
 _ERRORS = {404: ProblemDetails, 422: HTTPValidationError, 500: ProblemDetails}
+DISMISS = Endpoint("DELETE", "/jobs/{jobId}", {200: StatusInfo, **_ERRORS})
+JOB_LIST = Endpoint("GET", "/jobs", {200: JobListInput, 404: ProblemDetails})
+RESULTS = Endpoint("GET", "/jobs/{jobId}/results", {200: Dict[str, InlineOrRefDataInput], **_ERRORS})
+STATUS = Endpoint("GET", "/jobs/{jobId}", {200: StatusInfo, **_ERRORS})
 
 Instant = Union[str, datetime.datetime]
 Interval = Union[Instant, Tuple[Optional[Instant], Optional[Instant]]]
@@ -39,7 +44,7 @@ Interval = Union[Instant, Tuple[Optional[Instant], Optional[Instant]]]
 class JobsApi(BaseApi):
     """The jobs of the server: list them, read their status and results, dismiss them."""
 
-    @operation("DELETE", "/jobs/{jobId}", path_params=_JOB_ID, responses={200: StatusInfo, **_ERRORS})
+    @operation(DISMISS, path_params=JOB_ID)
     def dismiss_jobs_job_id_delete(self, job_id: str, **options: Unpack[RequestOptions]) -> StatusInfo:
         """cancel a job execution, remove a finished job
 
@@ -54,8 +59,7 @@ class JobsApi(BaseApi):
     dismiss_jobs_job_id_delete_without_preload_content = dismiss_jobs_job_id_delete.without_preload_content
 
     @operation(
-        "GET",
-        "/jobs",
+        JOB_LIST,
         query={
             "limit": Param("limit", positive_int),
             "process_id": Param("processID", one_or_many_texts),
@@ -65,7 +69,6 @@ class JobsApi(BaseApi):
             "min_duration": Param("minDuration", non_negative_int),
             "max_duration": Param("maxDuration", non_negative_int),
         },
-        responses={200: JobListInput, 404: ProblemDetails},
     )
     def get_jobs_jobs_get(
         self,
@@ -98,13 +101,7 @@ class JobsApi(BaseApi):
     get_jobs_jobs_get_with_http_info = get_jobs_jobs_get.with_http_info
     get_jobs_jobs_get_without_preload_content = get_jobs_jobs_get.without_preload_content
 
-    @operation(
-        "GET",
-        "/jobs/{jobId}/results",
-        path_params=_JOB_ID,
-        headers={"prefer": Param("Prefer", text)},
-        responses={200: Dict[str, InlineOrRefDataInput], **_ERRORS},
-    )
+    @operation(RESULTS, path_params=JOB_ID, headers={"prefer": Param("Prefer", text)})
     def get_result_jobs_job_id_results_get(
         self, job_id: str, prefer: Optional[str] = None, **options: Unpack[RequestOptions]
     ) -> Dict[str, InlineOrRefDataInput]:
@@ -124,7 +121,7 @@ class JobsApi(BaseApi):
         get_result_jobs_job_id_results_get.without_preload_content
     )
 
-    @operation("GET", "/jobs/{jobId}", path_params=_JOB_ID, responses={200: StatusInfo, **_ERRORS})
+    @operation(STATUS, path_params=JOB_ID)
     def get_status_jobs_job_id_get(self, job_id: str, **options: Unpack[RequestOptions]) -> StatusInfo:
         """retrieve the status of a job
 

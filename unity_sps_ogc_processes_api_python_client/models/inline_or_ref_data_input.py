@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-import json
-import pprint
 from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 
-import pydantic_core
-from pydantic import GetCoreSchemaHandler, ValidationError
-from pydantic_core import core_schema
+from pydantic import ValidationError
 
-from ..exceptions import ApiTypeError, ApiValueError
+from ..exceptions import ApiTypeError
 from ._base import OgcModel, model_error
+from ._union import UnionWrapper
 from .bbox import Bbox
 from .link import Link
 from .qualified_input_value_input import QualifiedInputValueInput
@@ -46,7 +43,7 @@ def _validated(model: Type[M], value: Dict[str, Any]) -> M:
         raise model_error(model, error) from None
 
 
-class InlineOrRefDataInput:
+class InlineOrRefDataInput(UnionWrapper):
     """One result (or input) value of a job, in the form its JSON has.
 
     ``actual_instance`` is, by the shape of the JSON:
@@ -66,109 +63,44 @@ class InlineOrRefDataInput:
     that was received.
     """
 
-    __slots__ = ("actual_instance",)
+    __slots__ = ()
     any_of_schemas = (
         "Bbox", "List[object]", "bool", "float", "int", "str", "Link", "QualifiedInputValueInput",
     )  # fmt: skip
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if len(args) > 1 or (args and kwargs):
-            raise ApiValueError("give one value: InlineOrRefDataInput(value) or (actual_instance=value)")
-        if args:
-            value = args[0]
-        elif set(kwargs) == {"actual_instance"}:
-            value = kwargs["actual_instance"]
-        elif len(kwargs) == 1 and next(iter(kwargs)).startswith("anyof_schema_"):
-            value = next(iter(kwargs.values()))
-        elif not kwargs:
-            value = None
-        else:
-            raise ApiTypeError(f"unexpected arguments: {', '.join(sorted(kwargs))}")
-        self.actual_instance: Instance = _classify(value)
+    @classmethod
+    def _classify(cls, value: Any) -> Instance:
+        return _classify(value)
 
     # --- the 2.0.1 branch views ---------------------------------------------------------------------
     @property
     def anyof_schema_1_validator(self) -> Optional[Bbox]:
-        return self.actual_instance if isinstance(self.actual_instance, Bbox) else None
+        return self._is(Bbox)  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_2_validator(self) -> Optional[List[Any]]:
-        return self.actual_instance if isinstance(self.actual_instance, list) else None
+        return self._is(list)  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_3_validator(self) -> Optional[bool]:
-        return self.actual_instance if isinstance(self.actual_instance, bool) else None
+        return self._is(bool)  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_4_validator(self) -> Optional[Union[float, int]]:
-        value = self.actual_instance
-        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        return self._is((int, float))  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_5_validator(self) -> Optional[int]:
-        value = self.actual_instance
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        return self._is(int)  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_6_validator(self) -> Optional[str]:
-        return self.actual_instance if isinstance(self.actual_instance, str) else None
+        return self._is(str)  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_7_validator(self) -> Optional[Link]:
-        return self.actual_instance if isinstance(self.actual_instance, Link) else None
+        return self._is(Link)  # type: ignore[no-any-return]
 
     @property
     def anyof_schema_8_validator(self) -> Optional[QualifiedInputValueInput]:
-        value = self.actual_instance
-        return value if isinstance(value, QualifiedInputValueInput) else None
-
-    # --- conversions --------------------------------------------------------------------------------
-    def to_dict(self) -> Any:
-        """The JSON value (an object, array, string, number, boolean or ``None``)."""
-        value = self.actual_instance
-        return value.to_dict() if isinstance(value, OgcModel) else value
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
-
-    def to_str(self) -> str:
-        return pprint.pformat(self.to_dict())
-
-    @classmethod
-    def from_dict(cls, obj: Any) -> InlineOrRefDataInput:
-        return cls(obj)
-
-    @classmethod
-    def from_json(cls, json_str: Union[str, bytes]) -> InlineOrRefDataInput:
-        try:
-            return cls(pydantic_core.from_json(json_str))
-        except ValueError as error:
-            if isinstance(error, ApiValueError):
-                raise
-            raise ApiValueError(f"invalid JSON: {error}") from None
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, InlineOrRefDataInput):
-            return bool(self.to_dict() == other.to_dict())
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the models
-
-    def __repr__(self) -> str:
-        return f"InlineOrRefDataInput(actual_instance={self.actual_instance!r})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        # Lets pydantic decode a whole results map from bytes in one pass, calling _validate per value.
-        return core_schema.no_info_plain_validator_function(
-            cls._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(cls.to_dict),
-        )
-
-    @classmethod
-    def _validate(cls, value: Any) -> InlineOrRefDataInput:
-        if isinstance(value, cls):
-            return value
-        instance = cls.__new__(cls)
-        instance.actual_instance = _classify(value)
-        return instance
+        return self._is(QualifiedInputValueInput)  # type: ignore[no-any-return]

@@ -1,0 +1,108 @@
+"""What the anyOf wrappers share (``actual_instance`` + the generated-style conversions)."""
+
+from __future__ import annotations
+
+import json
+import pprint
+from typing import Any, ClassVar, Tuple, Type, TypeVar, Union
+
+import pydantic_core
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+from ..exceptions import ApiTypeError, ApiValueError
+from ._base import OgcModel
+
+__all__ = ["UnionWrapper"]
+
+W = TypeVar("W", bound="UnionWrapper")
+
+
+class UnionWrapper:
+    """A value that may take one of several JSON shapes; the branch is chosen by the shape.
+
+    Subclasses define :meth:`_classify` (raw JSON or an instance -> the value kept in
+    ``actual_instance``). The constructor accepts the generated-client forms: ``Wrapper(value)``,
+    ``Wrapper(actual_instance=value)`` and ``Wrapper(anyof_schema_<n>_validator=value)``.
+    """
+
+    __slots__ = ("actual_instance",)
+    any_of_schemas: ClassVar[Tuple[str, ...]] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) > 1 or (args and kwargs):
+            raise ApiValueError(f"give one value: {type(self).__name__}(value) or (actual_instance=value)")
+        if args:
+            value = args[0]
+        elif set(kwargs) == {"actual_instance"}:
+            value = kwargs["actual_instance"]
+        elif len(kwargs) == 1 and next(iter(kwargs)).startswith("anyof_schema_"):
+            value = next(iter(kwargs.values()))
+        elif not kwargs:
+            value = None
+        else:
+            raise ApiTypeError(f"unexpected arguments: {', '.join(sorted(kwargs))}")
+        self.actual_instance: Any = self._classify(value)
+
+    @classmethod
+    def _classify(cls, value: Any) -> Any:
+        raise NotImplementedError
+
+    def _is(self, kind: Union[type, Tuple[type, ...]]) -> Any:
+        """``actual_instance`` if it is of ``kind`` (booleans are not numbers here), else None."""
+        value = self.actual_instance
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            return None
+        return value if isinstance(value, kind) else None
+
+    def to_dict(self) -> Any:
+        """The JSON value (an object, array, string, number, boolean or ``None``)."""
+        value = self.actual_instance
+        if isinstance(value, (OgcModel, UnionWrapper)):
+            return value.to_dict()
+        if isinstance(value, dict):
+            return {key: item.to_dict() if isinstance(item, UnionWrapper) else item for key, item in value.items()}
+        return value
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def to_str(self) -> str:
+        return pprint.pformat(self.to_dict())
+
+    @classmethod
+    def from_dict(cls: Type[W], obj: Any) -> W:
+        return cls(obj)
+
+    @classmethod
+    def from_json(cls: Type[W], json_str: Union[str, bytes]) -> W:
+        try:
+            value = pydantic_core.from_json(json_str)
+        except ValueError as error:
+            raise ApiValueError(f"invalid JSON: {error}") from None
+        return cls(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type(self)):
+            return bool(self.to_dict() == other.to_dict())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the models
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(actual_instance={self.actual_instance!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # Lets pydantic decode whole documents (a results map) from bytes in one pass.
+        return core_schema.no_info_plain_validator_function(
+            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(cls.to_dict)
+        )
+
+    @classmethod
+    def _validate(cls: Type[W], value: Any) -> W:
+        if isinstance(value, cls):
+            return value
+        instance = cls.__new__(cls)
+        instance.actual_instance = cls._classify(value)
+        return instance

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Union
+
+from ..exceptions import ApiTypeError, ApiValueError
+from ._union import UnionWrapper
+from .inline_or_ref_data_input import InlineOrRefDataInput
+
+__all__ = ["Execute200ResponseInput"]
+
+
+class Execute200ResponseInput(UnionWrapper):
+    """The answer of a synchronous execution (status 200), in the form the server gave it.
+
+    ========================================== =============================================================
+    answer                                     ``actual_instance`` (and the 2.0.1 view that holds it)
+    ========================================== =============================================================
+    JSON object (results map, or a document    ``Dict[str, InlineOrRefDataInput]`` (``anyof_schema_1_validator``);
+    such as ``{"outputs": ...}``)              an object whose values do not fit is kept as a ``dict``
+                                               (``anyof_schema_7_validator``)
+    JSON array                                 ``list`` (``anyof_schema_2_validator``)
+    JSON boolean / string                      ``bool`` (``_3_``) / ``str`` (``_4_``)
+    JSON number                                ``float`` or ``int`` (``_5_``; integers also ``_6_``)
+    a body that is not JSON (an image, CSV)    ``bytes``, with its Content-Type in :attr:`media_type`
+    ========================================== =============================================================
+
+    The views are read-only and ``None`` when the answer is of another kind, as in 2.0.1: SDK code that
+    reads ``anyof_schema_2_validator`` of a JSON-list answer keeps working.
+    """
+
+    #: the Content-Type of an answer that was not JSON (``None`` for JSON answers)
+    media_type: Optional[str] = None
+    any_of_schemas = ("Dict[str, Execute200ResponseInputAnyOfValue]", "List[object]", "bool", "float", "int",
+                      "object", "str")  # fmt: skip
+
+    def __init__(self, *args: Any, media_type: Optional[str] = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.media_type = media_type
+
+    @classmethod
+    def _classify(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            try:
+                return {key: item if isinstance(item, InlineOrRefDataInput) else InlineOrRefDataInput(item)
+                        for key, item in value.items()}  # fmt: skip
+            except (ApiValueError, ApiTypeError):
+                return value  # e.g. a value shaped like a link that is not one: keep the object as it came
+        if value is None or isinstance(value, (list, bool, str, int, float, bytes)):
+            return value
+        raise ApiTypeError(f"not a JSON value or bytes: {type(value).__name__}")
+
+    @property
+    def anyof_schema_1_validator(self) -> Optional[Dict[str, InlineOrRefDataInput]]:
+        value = self.actual_instance
+        if isinstance(value, dict) and all(isinstance(item, InlineOrRefDataInput) for item in value.values()):
+            return value
+        return None
+
+    @property
+    def anyof_schema_2_validator(self) -> Optional[List[Any]]:
+        return self._is(list)  # type: ignore[no-any-return]
+
+    @property
+    def anyof_schema_3_validator(self) -> Optional[bool]:
+        return self._is(bool)  # type: ignore[no-any-return]
+
+    @property
+    def anyof_schema_4_validator(self) -> Optional[str]:
+        return self._is(str)  # type: ignore[no-any-return]
+
+    @property
+    def anyof_schema_5_validator(self) -> Optional[Union[float, int]]:
+        return self._is((int, float))  # type: ignore[no-any-return]
+
+    @property
+    def anyof_schema_6_validator(self) -> Optional[int]:
+        return self._is(int)  # type: ignore[no-any-return]
+
+    @property
+    def anyof_schema_7_validator(self) -> Optional[Dict[str, Any]]:
+        return None if self.anyof_schema_1_validator is not None else self._is(dict)
+
+    @property
+    def anyof_schema_8_validator(self) -> Optional[str]:
+        return None  # 2.0.1's second str branch: strings are already held by anyof_schema_4_validator
+
+    @property
+    def outputs(self) -> Any:
+        """The ``outputs`` member of a document answer (``{"outputs": ...}``) as plain JSON, else None."""
+        value = self.to_dict()
+        return value.get("outputs") if isinstance(value, dict) else None
+
+    def __repr__(self) -> str:
+        media = f", media_type={self.media_type!r}" if self.media_type else ""
+        return f"Execute200ResponseInput(actual_instance={self.actual_instance!r}{media})"
