@@ -108,3 +108,11 @@ def test_debug_report_names_the_version() -> None:
     import unity_sps_ogc_processes_api_python_client as ogc
 
     assert ogc.__version__ in Configuration().to_debug_report()
+
+
+@pytest.mark.parametrize(
+    ("retry", "expected"),
+    [(urllib3.util.Retry(total=False), 0), (urllib3.util.Retry(total=None, connect=3), 3), (urllib3.util.Retry(0), 0)],
+)
+def test_urllib3_retry_objects_keep_their_meaning(retry: urllib3.util.Retry, expected: int) -> None:
+    assert Configuration(retries=retry).retries.max_retries == expected

@@ -329,3 +329,17 @@ def test_closing_the_client_closes_the_pool(httpserver: HTTPServer, config: Conf
         JobsApi(client).get_status_jobs_job_id_get("x")
         assert len(client.rest_client.pool_manager.pools) == 1
     assert len(client.rest_client.pool_manager.pools) == 0
+
+
+def test_timeout_in_the_middle_of_the_body_keeps_what_arrived(misbehaving: StartServer) -> None:
+    def behaviour(sock: socket.socket) -> None:
+        read_request_head(sock)
+        sock.sendall(b'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"jobID": ')
+        server.release.wait(10)
+
+    server = misbehaving(behaviour)
+    with pytest.raises(ApiTimeoutError) as caught:
+        jobs_api(server.url, retries=0, read_timeout=0.3).get_status_jobs_job_id_get("x")
+    assert caught.value.raw_body == b'{"jobID": '
+    assert caught.value.body == '{"jobID": '
+    assert caught.value.status == 200

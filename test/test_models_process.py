@@ -380,7 +380,7 @@ def test_job_control_options_keep_unknown_values() -> None:
     assert summary.job_control_options[0] is JobControlOptions.SYNC_MINUS_EXECUTE
     assert summary.job_control_options[1] == "my-server-option"
     assert summary.to_dict() == payload
-    with pytest.raises(ValueError, match="not a valid"):
+    with pytest.raises(ApiValueError, match="a JobControlOptions is a string, not int"):
         JobControlOptions(3)
 
 

@@ -145,7 +145,7 @@ class Configuration:
         elif isinstance(value, RetryPolicy):
             self._retries = value
         elif isinstance(value, urllib3.util.Retry):  # 2.0.1 passed these to urllib3
-            self._retries = RetryPolicy(max_retries=value.total if isinstance(value.total, int) else 0)
+            self._retries = RetryPolicy(max_retries=_retry_count(value))
         else:
             self._retries = RetryPolicy(max_retries=value)
 
@@ -233,6 +233,16 @@ class Configuration:
             if getattr(self, name):
                 shown[name] = "***"
         return "Configuration(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
+
+
+def _retry_count(retry: urllib3.util.Retry) -> int:
+    """How many retries a urllib3 ``Retry`` allows: its total, else its largest specific count."""
+    if retry.total is False:
+        return 0
+    if isinstance(retry.total, int):
+        return max(0, retry.total)
+    counts = [n for n in (retry.connect, retry.read, retry.status) if isinstance(n, int) and n is not False]
+    return max(counts) if counts else RetryPolicy().max_retries
 
 
 def _positive_seconds(name: str, value: Any) -> float:

@@ -172,15 +172,13 @@ def _read_body(resp: UrllibResponse, url: str) -> bytes:
         for chunk in pieces:
             chunks.append(chunk)
     except (HTTPError, OSError) as exc:
-        error = transport_error(exc, url, resp.status, resp.reason, resp.headers)
-        if type(error) is ApiConnectionError:  # the stream broke: say it was cut, keep what came
+        received = b"".join(chunks)  # kept on the error, whatever broke the stream
+        error = transport_error(exc, url, resp.status, resp.reason, resp.headers, received)
+        if type(error) is ApiConnectionError:  # the stream broke: say it was cut
             error = ApiIncompleteResponseError(
-                f"the response from {safe_url(url)} ended early after {sum(map(len, chunks))} bytes: {exc}",
-                url=safe_url(url), status=resp.status, reason=resp.reason, headers=resp.headers,
-                raw_body=b"".join(chunks),
+                f"the response from {safe_url(url)} ended early after {len(received)} bytes: {exc}",
+                url=safe_url(url), status=resp.status, reason=resp.reason, headers=resp.headers, raw_body=received,
             )  # fmt: skip
-        else:
-            error.raw_body = b"".join(chunks)
         raise error from exc
     finally:
         resp.release_conn()
@@ -200,11 +198,18 @@ def transport_error(
     status: Optional[int] = None,
     reason: Optional[str] = None,
     headers: Optional[Mapping[str, str]] = None,
+    raw_body: Optional[bytes] = None,
 ) -> ApiConnectionError:
-    """The package error for a urllib3 / socket error."""
+    """The package error for a urllib3 / socket error (with the part of the body read, if any)."""
     cause = exc.reason if isinstance(exc, MaxRetryError) and exc.reason is not None else exc
     where = safe_url(url)
-    kwargs: Dict[str, Any] = {"url": where, "status": status, "reason": reason, "headers": headers}
+    kwargs: Dict[str, Any] = {
+        "url": where,
+        "status": status,
+        "reason": reason,
+        "headers": headers,
+        "raw_body": raw_body,
+    }
     if isinstance(cause, NewConnectionError):  # before timeouts: it subclasses ConnectTimeoutError
         return ApiConnectionError(f"cannot connect to {where}: {_cause_text(cause)}", **kwargs)
     if isinstance(cause, ConnectTimeoutError):

@@ -25,6 +25,25 @@ class WireDateTime(_dt.datetime):
     __slots__ = ("wire",)
     wire: str
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # copies and pickles keep the text too (datetime's own reduction would drop it)
+        base = _dt.datetime(
+            self.year, self.month, self.day, self.hour, self.minute, self.second, self.microsecond, self.tzinfo,
+            fold=self.fold,
+        )  # fmt: skip
+        return _restore_wire_datetime, (base, getattr(self, "wire", None))
+
+
+def _restore_wire_datetime(base: _dt.datetime, wire: Optional[str]) -> _dt.datetime:
+    if wire is None:
+        return base
+    kept = WireDateTime(
+        base.year, base.month, base.day, base.hour, base.minute, base.second, base.microsecond, base.tzinfo,
+        fold=base.fold,
+    )  # fmt: skip
+    kept.wire = wire
+    return kept
+
 
 def _keep_wire_text(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
     if isinstance(value, str):
@@ -82,7 +101,7 @@ class OgcModel(BaseModel):
         protected_namespaces=(),
     )
 
-    def __init__(self, **data: Any) -> None:
+    def __init__(self, /, **data: Any) -> None:  # positional-only self: a member may be named "self"
         try:
             super().__init__(**data)
         except ValidationError as error:

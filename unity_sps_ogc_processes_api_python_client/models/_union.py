@@ -18,6 +18,13 @@ __all__ = ["UnionWrapper"]
 W = TypeVar("W", bound="UnionWrapper")
 
 
+def _canonical(value: Any) -> Any:
+    """A form in which equal JSON compares equal and ``true``, ``1`` and ``1.0`` do not."""
+    if isinstance(value, bytes):
+        return value
+    return json.dumps(value, sort_keys=True)
+
+
 class UnionWrapper:
     """A value that may take one of several JSON shapes; the branch is chosen by the shape.
 
@@ -65,7 +72,10 @@ class UnionWrapper:
         return value
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        value = self.to_dict()
+        if isinstance(value, bytes):
+            raise ApiValueError("this value is not JSON: it holds the bytes of a non-JSON answer")
+        return json.dumps(value, ensure_ascii=False)
 
     def to_str(self) -> str:
         return pprint.pformat(self.to_dict())
@@ -84,7 +94,7 @@ class UnionWrapper:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, type(self)):
-            return bool(self.to_dict() == other.to_dict())
+            return bool(_canonical(self.to_dict()) == _canonical(other.to_dict()))
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like the models

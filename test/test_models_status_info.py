@@ -1,0 +1,282 @@
+"""StatusInfo, StatusCode and JobListInput: every job status is read and written back exactly, real
+servers' deviations are tolerated, and invalid input raises the package's ApiValueError."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import pickle
+from typing import Any, Dict
+
+import pytest
+from hypothesis import given, settings
+
+from unity_sps_ogc_processes_api_python_client.exceptions import ApiValueError, OpenApiException
+from unity_sps_ogc_processes_api_python_client.models.job_list_input import JobListInput
+from unity_sps_ogc_processes_api_python_client.models.link import Link
+from unity_sps_ogc_processes_api_python_client.models.problem_details import ProblemDetails
+from unity_sps_ogc_processes_api_python_client.models.status_code import StatusCode
+from unity_sps_ogc_processes_api_python_client.models.status_info import StatusInfo
+
+from .conftest import STATUS
+from .ogc_strategies import STANDARD_STATUSES, date_times, exact, job_lists, parse_rfc3339, status_infos
+
+DATE_TIMES = ("created", "started", "finished", "updated")
+OPTIONAL = ("type", "processID", "message", "exception", *DATE_TIMES, "progress", "links")
+
+
+def read(document: Dict[str, Any]) -> StatusInfo:
+    status = StatusInfo.from_json(json.dumps(document))
+    assert isinstance(status, StatusInfo)
+    return status
+
+
+def check_typed(status: StatusInfo, document: Dict[str, Any]) -> None:
+    """The attributes hold the document's values, as Python types."""
+    assert status.job_id == document["jobID"]
+    assert isinstance(status.status, StatusCode) and status.status.value == document["status"]
+    assert status.status == document["status"]
+    assert status.status.is_standard == (document["status"] in STANDARD_STATUSES)
+    if document["status"] in STANDARD_STATUSES:
+        assert status.status is StatusCode[document["status"].upper()]
+    for name in DATE_TIMES:
+        value = getattr(status, name)
+        text = document.get(name)
+        if text is None:
+            assert value is None
+        else:
+            assert isinstance(value, dt.datetime) and value.tzinfo is not None
+            expected = parse_rfc3339(text)
+            assert value == expected and value.utcoffset() == expected.utcoffset()
+            assert value.replace(tzinfo=None) == expected.replace(tzinfo=None)
+    if "progress" in document:
+        assert type(status.progress) is type(document["progress"]) and status.progress == document["progress"]
+    if document.get("links") is not None:
+        assert status.links is not None and all(isinstance(link, Link) for link in status.links)
+        assert [link.href for link in status.links] == [link["href"] for link in document["links"]]
+    if document.get("exception") is not None:
+        assert isinstance(status.exception, ProblemDetails)
+    known = {"jobID", "status", *OPTIONAL}
+    assert status.model_extra == {name: value for name, value in document.items() if name not in known}
+
+
+# --- no data loss -------------------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(status_infos())
+def test_generated_status_round_trips_exactly(document: Dict[str, Any]) -> None:
+    original = copy.deepcopy(document)
+    status = read(document)
+    assert exact(status.to_dict()) == exact(original)
+    assert exact(json.loads(status.to_json())) == exact(original)
+    from_dict = StatusInfo.from_dict(document)
+    assert from_dict is not None and exact(from_dict.to_dict()) == exact(original)
+    again = StatusInfo.from_json(status.to_json())
+    assert again is not None and exact(again.to_dict()) == exact(original)
+    for name in OPTIONAL:  # nothing is added: no null for what was not received
+        assert (name in status.to_dict()) == (name in original)
+    check_typed(status, original)
+    assert document == original  # reading does not change the caller's dict
+
+
+@settings(max_examples=60, deadline=None)
+@given(job_lists())
+def test_generated_job_list_round_trips_exactly(document: Dict[str, Any]) -> None:
+    original = copy.deepcopy(document)
+    listing = JobListInput.from_json(json.dumps(document))
+    assert listing is not None
+    assert exact(listing.to_dict()) == exact(original)
+    assert exact(json.loads(listing.to_json())) == exact(original)
+    assert len(listing.jobs) == len(original["jobs"])
+    for job, job_document in zip(listing.jobs, original["jobs"]):
+        assert isinstance(job, StatusInfo)
+        check_typed(job, job_document)
+    assert ("links" in listing.to_dict()) == ("links" in original)
+
+
+@settings(max_examples=200, deadline=None)
+@given(date_times())
+def test_date_time_text_is_kept_and_attribute_is_an_aware_datetime(text: str) -> None:
+    status = read({"jobID": "j", "status": "running", "updated": text})
+    assert isinstance(status.updated, dt.datetime) and status.updated.tzinfo is not None
+    assert status.updated == parse_rfc3339(text)
+    assert status.updated.utcoffset() == parse_rfc3339(text).utcoffset()
+    assert status.to_dict()["updated"] == text
+    assert json.loads(status.to_json())["updated"] == text
+
+
+def test_pygeoapi_status_round_trips() -> None:
+    status = read(STATUS)
+    assert exact(status.to_dict()) == exact(STATUS)
+    assert status.status is StatusCode.SUCCESSFUL and status.progress == 100 and status.type == "process"
+    assert status.model_extra == {"parameters": None}
+    assert status.created == dt.datetime(2026, 11, 28, 10, 6, 10, 103002, tzinfo=dt.timezone.utc)
+    assert status.links is not None and status.links[0].title == "Results of job as JSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-28T10:06:10Z", dt.datetime(2026, 11, 28, 10, 6, 10, tzinfo=dt.timezone.utc)),
+        (
+            "2026-11-28T10:06:10.1+02:00",
+            dt.datetime(2026, 11, 28, 10, 6, 10, 100000, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        ),
+        ("2026-11-28T10:06:10.103002Z", dt.datetime(2026, 11, 28, 10, 6, 10, 103002, tzinfo=dt.timezone.utc)),
+    ],
+)
+def test_date_times_are_written_back_as_received(text: str, expected: dt.datetime) -> None:
+    document = {"jobID": "j", "status": "successful", "created": text, "finished": text}
+    status = read(document)
+    for value in (status.created, status.finished):
+        assert type(value) is not str and isinstance(value, dt.datetime)
+        assert value == expected and value.utcoffset() == expected.utcoffset()
+    assert status.to_dict() == document
+    assert status.to_json() == json.dumps(document, ensure_ascii=False)
+
+
+def test_unset_fields_are_not_written_as_null() -> None:
+    status = read({"jobID": "j", "status": "accepted"})
+    assert status.to_dict() == {"jobID": "j", "status": "accepted"}
+    assert "message" not in status.to_json()
+    built = StatusInfo(job_id="j", status=StatusCode.RUNNING, progress=5)
+    assert built.to_dict() == {"jobID": "j", "status": "running", "progress": 5}
+
+
+def test_explicit_nulls_are_kept() -> None:
+    document: Dict[str, Any] = {"jobID": "j", "status": "running", "message": None, "finished": None,
+                                "links": None, "exception": None, "x": None}  # fmt: skip
+    status = read(document)
+    assert status.message is None and status.finished is None
+    assert status.to_dict() == document
+    assert json.loads(status.to_json()) == document
+
+
+def test_to_json_writes_datetimes_set_in_python() -> None:
+    moment = dt.datetime(2026, 1, 2, 3, 4, 5, 600000, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    status = StatusInfo(job_id="j", status="running", started=moment, updated="2026-01-02T08:04:05Z")
+    text = status.to_json()
+    assert json.loads(text) == {
+        "jobID": "j", "status": "running", "started": "2026-01-02T03:04:05.600000-05:00", "updated": "2026-01-02T08:04:05Z",
+    }  # fmt: skip
+    again = StatusInfo.from_json(text)
+    assert again is not None and again.started == moment and again.updated == status.updated
+    assert again.to_json() == text
+    status.finished = "2026-01-02T08:04:06.5z"  # type: ignore[assignment]
+    assert status.to_dict()["finished"] == "2026-01-02T08:04:06.5z"
+    assert status.finished == dt.datetime(2026, 1, 2, 8, 4, 6, 500000, tzinfo=dt.timezone.utc)
+
+
+# Deep copies and pickles keep the received text of the date-times.
+def test_deep_copy_keeps_date_time_text() -> None:
+    status = read({"jobID": "j", "status": "running", "created": "2026-11-28T10:06:10Z"})
+    assert copy.deepcopy(status).to_dict()["created"] == "2026-11-28T10:06:10Z"
+
+
+def test_pickle_keeps_date_time_text() -> None:
+    status = read({"jobID": "j", "status": "running", "created": "2026-11-28T10:06:10Z"})
+    assert pickle.loads(pickle.dumps(status)).to_dict()["created"] == "2026-11-28T10:06:10Z"
+
+
+# --- tolerance of real servers ------------------------------------------------------------------------
+@pytest.mark.parametrize("value", ["cancelled", "created", "succeeded"])
+def test_status_outside_the_standard_is_tolerated(value: str) -> None:
+    document = {"jobID": "j", "status": value, "finished": None, "progress": 12.5}
+    status = read(document)
+    assert isinstance(status.status, StatusCode) and isinstance(status.status, str)
+    assert status.status.value == value and status.status == value and str(status.status) == value
+    assert not status.status.is_standard
+    assert status.status is StatusCode(value)
+    assert status.progress == 12.5 and isinstance(status.progress, float)
+    assert status.type is None and status.finished is None
+    assert status.to_dict() == document
+    assert [member.value for member in StatusCode] == list(STANDARD_STATUSES)  # the enum itself is unchanged
+
+
+@pytest.mark.parametrize("value", STANDARD_STATUSES)
+def test_standard_statuses_are_the_enum_members(value: str) -> None:
+    status = read({"jobID": "j", "status": value})
+    assert status.status is getattr(StatusCode, value.upper())
+    assert status.status.is_standard
+    assert StatusInfo(job_id="j", status=value).status is status.status  # type: ignore[arg-type]
+
+
+def test_status_code_is_an_open_enum() -> None:
+    assert StatusCode("cancelled") is StatusCode("cancelled")
+    assert StatusCode("running") is StatusCode.RUNNING
+    assert StatusCode("Running") is not StatusCode.RUNNING and not StatusCode("Running").is_standard
+    assert StatusCode.from_json('"dismissed"') is StatusCode.DISMISSED
+    assert StatusCode.from_json('"cancelled"') is StatusCode("cancelled")
+    assert StatusCode.RUNNING.is_standard and not StatusCode.RUNNING.is_terminal
+    assert StatusCode.FAILED.is_terminal
+    with pytest.raises(ApiValueError, match="a StatusCode is a string"):
+        StatusCode(3)  # type: ignore[arg-type]
+
+
+def test_job_list_keeps_an_odd_job_among_normal_ones() -> None:
+    odd = {"jobID": "b", "status": "cancelled", "finished": None, "progress": 12.5}
+    document = {
+        "jobs": [{"jobID": "a", "status": "running", "type": "process"}, odd, STATUS],
+        "links": [{"href": "http://x/jobs?offset=3", "rel": "next"}],
+        "numberMatched": 3,
+    }
+    listing = JobListInput.from_json(json.dumps(document))
+    assert listing is not None and [job.job_id for job in listing.jobs] == ["a", "b", STATUS["jobID"]]
+    assert listing.jobs[0].status is StatusCode.RUNNING
+    assert listing.jobs[1].status == "cancelled" and not listing.jobs[1].status.is_standard
+    assert listing.model_extra == {"numberMatched": 3}
+    assert exact(listing.to_dict()) == exact(document)
+
+
+# --- errors -------------------------------------------------------------------------------------------
+def test_missing_job_id_is_named() -> None:
+    with pytest.raises(ApiValueError, match="jobID") as caught:
+        StatusInfo.from_json('{"status": "accepted"}')
+    assert isinstance(caught.value, OpenApiException) and isinstance(caught.value, ValueError)
+    with pytest.raises(ApiValueError, match="jobID"):
+        StatusInfo.from_dict({"status": "accepted"})
+    assert str(caught.value).count("jobID") == 1 and "Value error" not in str(caught.value)  # not nested
+    with pytest.raises(ApiValueError, match=r"jobs\.1\.jobID") as in_list:
+        JobListInput.from_json('{"jobs": [{"jobID": "a", "status": "running"}, {"status": "accepted"}]}')
+    assert str(in_list.value).startswith("invalid JobListInput: ")
+
+
+@pytest.mark.parametrize("text", ["not json", "", '{"jobID": "a", "status": "accepted"', b"\xff"])
+def test_invalid_json_raises_api_value_error(text: Any) -> None:
+    with pytest.raises(ApiValueError):
+        StatusInfo.from_json(text)
+
+
+@pytest.mark.parametrize(
+    ("document", "member"),
+    [
+        ({"jobID": 1, "status": "accepted"}, "jobID"),
+        ({"jobID": "a", "status": 3}, "status"),
+        ({"jobID": "a", "status": "running", "progress": "50"}, "progress"),
+        ({"jobID": "a", "status": "running", "progress": True}, "progress"),
+        ({"jobID": "a", "status": "running", "created": "yesterday"}, "created"),
+        ({"jobID": "a", "status": "running", "links": [{"rel": "self"}]}, "href"),
+        ({"jobID": "a", "status": "running", "exception": "boom"}, "exception"),
+    ],
+)
+def test_invalid_members_raise_api_value_error(document: Dict[str, Any], member: str) -> None:
+    with pytest.raises(ApiValueError, match=member):
+        StatusInfo.from_json(json.dumps(document))
+    with pytest.raises(ApiValueError, match=member):
+        StatusInfo.from_dict(document)
+
+
+def test_invalid_construction_and_assignment_raise_api_value_error() -> None:
+    with pytest.raises(ApiValueError, match="job_id"):
+        StatusInfo(job_id=1, status="accepted")  # type: ignore[arg-type]
+    with pytest.raises(ApiValueError, match="status"):
+        StatusInfo(job_id="a")  # type: ignore[call-arg]
+    status = StatusInfo(job_id="a", status="accepted", progress=10)  # type: ignore[arg-type]
+    with pytest.raises(ApiValueError, match="progress"):
+        status.progress = "x"  # type: ignore[assignment]
+    with pytest.raises(ApiValueError, match="created"):
+        status.created = "not a date"  # type: ignore[assignment]
+    assert status.progress == 10 and status.created is None
+    assert status.to_dict() == {"jobID": "a", "status": "accepted", "progress": 10}
+    status.status = "dismissed"  # type: ignore[assignment]
+    assert status.status is StatusCode.DISMISSED
