@@ -217,3 +217,14 @@ def test_eight_threads_on_one_client(client: ApiClient) -> None:
         thread.join(120)
     assert failures == []
     assert len(set(done)) == 24
+
+
+def test_readme_quick_start_runs(pygeoapi_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
+    block = readme.split("## Quick start", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block.replace("https://example.org/ogcapi", pygeoapi_url), "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "'hello-world'" in printed
+    assert "successful 100" in printed
+    assert "value Hello World!" in printed
+    assert "failed:" not in printed and "not found:" not in printed
