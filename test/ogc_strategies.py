@@ -87,7 +87,7 @@ scalars = st.none() | st.booleans() | numbers | st.text(max_size=12)
 json_values = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=12,
+    max_leaves=8,
 )
 # Names that look like Python or pydantic internals, or like the known members in another spelling.
 _AWKWARD_NAMES = (

@@ -19,38 +19,17 @@ from werkzeug import Request, Response
 from unity_sps_ogc_processes_api_python_client import ApiClient, Configuration, JobsApi, models
 from unity_sps_ogc_processes_api_python_client.models._base import OgcModel
 
+from .conftest import JOB_ID, STATUS
+
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 JOBS_API_PAGE = DOCS / "JobsApi.md"
 #: the host of the examples: "http://localhost" as a whole string literal (either quote)
 PLACEHOLDER_HOST = re.compile(r"""(?P<quote>["'])http://localhost/?(?P=quote)""")
 VARIANT_SUFFIXES = ("_with_http_info", "_without_preload_content")
 
-JOB_ID = "55c44b44-eb13-11f1-be2d-02fc00000001"
 #: a job id the example server does not know (answered with pygeoapi's 404)
 UNKNOWN_JOB_ID = "no-such-job"
 
-# A job status exactly as pygeoapi sends it (with its extra "parameters": null).
-STATUS: Dict[str, Any] = {
-    "type": "process",
-    "processID": "hello-world",
-    "jobID": JOB_ID,
-    "status": "successful",
-    "message": "Job complete",
-    "progress": 100,
-    "parameters": None,
-    "created": "2026-11-28T10:06:10.103002Z",
-    "started": "2026-11-28T10:06:10.103016Z",
-    "finished": "2026-11-28T10:06:10.108625Z",
-    "updated": "2026-11-28T10:06:10.108694Z",
-    "links": [
-        {
-            "href": f"http://127.0.0.1:5000/jobs/{JOB_ID}/results?f=json",
-            "rel": "http://www.opengis.net/def/rel/ogc/1.0/results",
-            "type": "application/json",
-            "title": "Results of job as JSON",
-        }
-    ],
-}
 JOB_LIST: Dict[str, Any] = {
     "jobs": [STATUS],
     "links": [

@@ -50,6 +50,9 @@ STANDARD_RESULTS: Dict[str, Any] = {
 STANDARD_KINDS = {"out1": "string", "out2": "link", "out3": "qualified", "out4": "bbox", "out5": "array",
                   "out6": "number", "out7": "boolean"}  # fmt: skip
 
+FULL_LINK = {"href": "http://x/y.tif", "rel": "enclosure", "type": "image/tiff", "title": "t", "hreflang": "en",
+             "length": 1024, "templated": False}  # fmt: skip
+
 
 def views(value: InlineOrRefDataInput) -> Dict[int, Optional[Any]]:
     return {n: getattr(value, f"anyof_schema_{n}_validator") for n in range(1, 9)}
@@ -144,8 +147,7 @@ def test_standard_results_document() -> None:
         ({"bbox": [1, 2, 3, 4], "crs": {"wkt": 'GEOGCS["WGS 84"]'}}, "bbox"),
         ({"bbox": [1, 2, 3, 4]}, "bbox"),
         ({"href": "h"}, "link"),
-        ({"href": "http://x/y.tif", "rel": "enclosure", "type": "image/tiff", "title": "t", "hreflang": "en",
-          "length": 1024, "templated": False}, "link"),  # fmt: skip
+        (FULL_LINK, "link"),
         ({"value": {"a": {"b": [1, {"c": None}]}, "d": {}}, "mediaType": "application/json"}, "qualified"),
         ({"value": "aGVsbG8=", "encoding": "base64", "mediaType": "text/plain"}, "qualified"),
         ({"value": [1, "a", {"b": 2}], "schema": {"type": "array"}}, "qualified"),
@@ -241,3 +243,32 @@ def test_what_has_no_json_form_raises_api_type_error() -> None:
         InlineOrRefDataInput(value="x")
     with pytest.raises(ApiValueError, match="one value"):
         InlineOrRefDataInput("x", "y")
+
+
+# --- values built in Python ---------------------------------------------------------------------------
+@pytest.mark.xfail(
+    strict=True, raises=TypeError, reason="to_dict() leaves models inside an array or object as Python objects"
+)
+@pytest.mark.parametrize(
+    ("built", "expected"),
+    [
+        ([Link(href="http://x/a.tif", type="image/tiff"), Link(href="http://x/b.tif")],
+         [{"href": "http://x/a.tif", "type": "image/tiff"}, {"href": "http://x/b.tif"}]),
+        ([QualifiedInputValueInput(value={"a": 1}, media_type="application/json"), 2],
+         [{"value": {"a": 1}, "mediaType": "application/json"}, 2]),
+        ({"area": Bbox(bbox=[1, 2, 3, 4])}, {"area": {"bbox": [1, 2, 3, 4]}}),
+        ([InlineOrRefDataInput("x"), [Link(href="h")]], ["x", [{"href": "h"}]]),
+    ],
+)  # fmt: skip
+def test_models_inside_arrays_and_objects_are_written_as_json(built: Any, expected: Any) -> None:
+    value = InlineOrRefDataInput(built)
+    assert exact(value.to_dict()) == exact(expected)
+    assert json.loads(value.to_json()) == expected
+    assert exact(Results.dump_python({"out": value}, mode="json")) == exact({"out": expected})
+
+
+@pytest.mark.xfail(strict=True, reason="only a top-level value is checked for a JSON form")
+@pytest.mark.parametrize("built", [[object()], {"a": object()}, [1, {"b": {1, 2}}]])
+def test_what_has_no_json_form_inside_an_array_or_object_is_refused(built: Any) -> None:
+    with pytest.raises(ApiTypeError, match="not a JSON value"):
+        InlineOrRefDataInput(built)

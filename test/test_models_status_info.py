@@ -3,6 +3,7 @@ servers' deviations are tolerated, and invalid input raises the package's ApiVal
 
 from __future__ import annotations
 
+import concurrent.futures
 import copy
 import datetime as dt
 import json
@@ -157,8 +158,11 @@ def test_to_json_writes_datetimes_set_in_python() -> None:
     status = StatusInfo(job_id="j", status="running", started=moment, updated="2026-01-02T08:04:05Z")
     text = status.to_json()
     assert json.loads(text) == {
-        "jobID": "j", "status": "running", "started": "2026-01-02T03:04:05.600000-05:00", "updated": "2026-01-02T08:04:05Z",
-    }  # fmt: skip
+        "jobID": "j",
+        "status": "running",
+        "started": "2026-01-02T03:04:05.600000-05:00",
+        "updated": "2026-01-02T08:04:05Z",
+    }
     again = StatusInfo.from_json(text)
     assert again is not None and again.started == moment and again.updated == status.updated
     assert again.to_json() == text
@@ -176,6 +180,21 @@ def test_deep_copy_keeps_date_time_text() -> None:
 def test_pickle_keeps_date_time_text() -> None:
     status = read({"jobID": "j", "status": "running", "created": "2026-11-28T10:06:10Z"})
     assert pickle.loads(pickle.dumps(status)).to_dict()["created"] == "2026-11-28T10:06:10Z"
+
+
+def test_changed_date_times_are_written_from_their_new_value() -> None:
+    status = read(
+        {"jobID": "j", "status": "running", "created": "2026-11-28T10:06:10Z", "started": "2026-11-28T10:06:10Z"}
+    )
+    status.created = status.created + dt.timedelta(hours=1)  # type: ignore[operator]
+    status.started = status.started.replace(minute=0)  # type: ignore[union-attr]
+    status.updated = status.created.astimezone(dt.timezone(dt.timedelta(hours=2)))  # type: ignore[union-attr]
+    written = status.to_dict()
+    assert parse_rfc3339(written["created"]) == dt.datetime(2026, 11, 28, 11, 6, 10, tzinfo=dt.timezone.utc)
+    assert parse_rfc3339(written["started"]) == dt.datetime(2026, 11, 28, 10, 0, 10, tzinfo=dt.timezone.utc)
+    assert written["updated"] == "2026-11-28T13:06:10+02:00"
+    copied = StatusInfo(job_id="k", status="running", created=read(STATUS).created)  # type: ignore[arg-type]
+    assert copied.to_dict()["created"] == STATUS["created"]
 
 
 # --- tolerance of real servers ------------------------------------------------------------------------
@@ -211,6 +230,15 @@ def test_status_code_is_an_open_enum() -> None:
     assert StatusCode.FAILED.is_terminal
     with pytest.raises(ApiValueError, match="a StatusCode is a string"):
         StatusCode(3)  # type: ignore[arg-type]
+
+
+def test_a_new_status_is_one_member_across_threads() -> None:
+    values = [f"queued-{n}" for n in range(20)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        seen = list(pool.map(lambda n: StatusCode(values[n % 20]), range(400)))
+    for member in seen:
+        assert member is StatusCode(member.value) and not member.is_standard
+    assert len({id(member) for member in seen}) == 20
 
 
 def test_job_list_keeps_an_odd_job_among_normal_ones() -> None:
