@@ -246,9 +246,6 @@ def test_what_has_no_json_form_raises_api_type_error() -> None:
 
 
 # --- values built in Python ---------------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True, raises=TypeError, reason="to_dict() leaves models inside an array or object as Python objects"
-)
 @pytest.mark.parametrize(
     ("built", "expected"),
     [
@@ -267,7 +264,6 @@ def test_models_inside_arrays_and_objects_are_written_as_json(built: Any, expect
     assert exact(Results.dump_python({"out": value}, mode="json")) == exact({"out": expected})
 
 
-@pytest.mark.xfail(strict=True, reason="only a top-level value is checked for a JSON form")
 @pytest.mark.parametrize("built", [[object()], {"a": object()}, [1, {"b": {1, 2}}]])
 def test_what_has_no_json_form_inside_an_array_or_object_is_refused(built: Any) -> None:
     with pytest.raises(ApiTypeError, match="not a JSON value"):

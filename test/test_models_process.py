@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unity_sps_ogc_processes_api_python_client import models
-from unity_sps_ogc_processes_api_python_client.exceptions import ApiValueError
+from unity_sps_ogc_processes_api_python_client.exceptions import ApiTypeError, ApiValueError
 from unity_sps_ogc_processes_api_python_client.models.bbox import Bbox
 from unity_sps_ogc_processes_api_python_client.models.conf_classes import ConfClasses
 from unity_sps_ogc_processes_api_python_client.models.enumeration import Enumeration
@@ -437,7 +437,7 @@ def test_execute_assignment_is_validated_and_written() -> None:
         "inputs": {"area": {"bbox": [0.5, 1, 2, 3], "crs": {"uri": "http://www.opengis.net/def/crs/EPSG/0/4326"}}},
         "response": "raw",
     }
-    with pytest.raises(ApiValueError, match="not a JSON value"):
+    with pytest.raises(ApiTypeError, match="not a JSON value"):
         request.inputs = {"when": object()}
 
 
@@ -454,9 +454,10 @@ def test_execute_assignment_is_validated_and_written() -> None:
     ],
 )
 def test_execute_refuses_what_has_no_json_form(inputs: Any, message: str) -> None:
-    with pytest.raises(ApiValueError, match=message):
+    # a value of the wrong kind is an ApiTypeError, a wrong value (NaN) an ApiValueError
+    with pytest.raises((ApiTypeError, ApiValueError), match=message):
         Execute(inputs=inputs)
-    with pytest.raises(ApiValueError):
+    with pytest.raises((ApiTypeError, ApiValueError)):
         ExecuteWorkflows(outputs=inputs)
 
 

@@ -11,7 +11,7 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from ..exceptions import ApiTypeError, ApiValueError
-from ._base import OgcModel
+from ._json import to_json_value
 
 __all__ = ["UnionWrapper"]
 
@@ -49,10 +49,12 @@ class UnionWrapper:
             value = None
         else:
             raise ApiTypeError(f"unexpected arguments: {', '.join(sorted(kwargs))}")
-        self.actual_instance: Any = self._classify(value)
+        self.actual_instance: Any = self._classify(value, trusted=False)
 
     @classmethod
-    def _classify(cls, value: Any) -> Any:
+    def _classify(cls, value: Any, trusted: bool) -> Any:
+        """The value to keep for ``value``; ``trusted`` when it was just parsed from JSON (so plain
+        arrays and objects need no check that they have a JSON form)."""
         raise NotImplementedError
 
     def _is(self, kind: Union[type, Tuple[type, ...]]) -> Any:
@@ -64,12 +66,7 @@ class UnionWrapper:
 
     def to_dict(self) -> Any:
         """The JSON value (an object, array, string, number, boolean or ``None``)."""
-        value = self.actual_instance
-        if isinstance(value, (OgcModel, UnionWrapper)):
-            return value.to_dict()
-        if isinstance(value, dict):
-            return {key: item.to_dict() if isinstance(item, UnionWrapper) else item for key, item in value.items()}
-        return value
+        return to_json_value(self.actual_instance)
 
     def to_json(self) -> str:
         value = self.to_dict()
@@ -105,14 +102,19 @@ class UnionWrapper:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         # Lets pydantic decode whole documents (a results map) from bytes in one pass.
-        return core_schema.no_info_plain_validator_function(
+        return core_schema.with_info_plain_validator_function(
             cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(cls.to_dict)
         )
 
     @classmethod
-    def _validate(cls: Type[W], value: Any) -> W:
+    def _validate(cls: Type[W], value: Any, info: core_schema.ValidationInfo) -> W:
+        return cls.wrap(value, trusted=info.mode == "json")
+
+    @classmethod
+    def wrap(cls: Type[W], value: Any, trusted: bool = False) -> W:
+        """``value`` as an instance (itself if it is one already); see :meth:`_classify`."""
         if isinstance(value, cls):
             return value
         instance = cls.__new__(cls)
-        instance.actual_instance = cls._classify(value)
+        instance.actual_instance = cls._classify(value, trusted)
         return instance

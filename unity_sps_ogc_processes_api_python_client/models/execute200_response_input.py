@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Union
 
 from ..exceptions import ApiTypeError, ApiValueError
+from ._json import check_json
 from ._union import UnionWrapper
 from .inline_or_ref_data_input import InlineOrRefDataInput
 
@@ -38,15 +39,18 @@ class Execute200ResponseInput(UnionWrapper):
         self.media_type = media_type
 
     @classmethod
-    def _classify(cls, value: Any) -> Any:
+    def _classify(cls, value: Any, trusted: bool) -> Any:
         if isinstance(value, dict):
             try:
-                return {key: item if isinstance(item, InlineOrRefDataInput) else InlineOrRefDataInput(item)
-                        for key, item in value.items()}  # fmt: skip
+                return {key: InlineOrRefDataInput.wrap(item, trusted) for key, item in value.items()}
             except (ApiValueError, ApiTypeError):
+                if not trusted:
+                    raise
                 return value  # e.g. a value shaped like a link that is not one: keep the object as it came
-        if value is None or isinstance(value, (list, bool, str, int, float, bytes)):
+        if value is None or isinstance(value, (bool, str, int, bytes)):
             return value
+        if isinstance(value, (list, float)):
+            return value if trusted else check_json(value)
         raise ApiTypeError(f"not a JSON value or bytes: {type(value).__name__}")
 
     @property

@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from ..exceptions import ApiTypeError
 from ._base import OgcModel, model_error
+from ._json import check_json
 from ._union import UnionWrapper
 from .bbox import Bbox
 from .link import Link
@@ -17,23 +18,6 @@ M = TypeVar("M", bound=OgcModel)
 
 JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
 Instance = Union[JsonValue, Bbox, Link, QualifiedInputValueInput]
-
-
-def _classify(value: Any) -> Instance:
-    """The branch a JSON value belongs to, chosen by its shape (never by trial and error)."""
-    if isinstance(value, (Bbox, Link, QualifiedInputValueInput)):
-        return value
-    if isinstance(value, dict):
-        if isinstance(value.get("href"), str):
-            return _validated(Link, value)
-        if "value" in value:
-            return _validated(QualifiedInputValueInput, value)
-        if isinstance(value.get("bbox"), list):
-            return _validated(Bbox, value)
-        return value  # a bare JSON object: kept as it is
-    if value is None or isinstance(value, (str, int, float, bool, list)):
-        return value
-    raise ApiTypeError(f"not a JSON value: {type(value).__name__}")
 
 
 def _validated(model: Type[M], value: Dict[str, Any]) -> M:
@@ -69,8 +53,23 @@ class InlineOrRefDataInput(UnionWrapper):
     )  # fmt: skip
 
     @classmethod
-    def _classify(cls, value: Any) -> Instance:
-        return _classify(value)
+    def _classify(cls, value: Any, trusted: bool) -> Instance:
+        """The branch a value belongs to, chosen by its shape (never by trial and error)."""
+        if isinstance(value, (Bbox, Link, QualifiedInputValueInput)):
+            return value
+        if isinstance(value, dict):
+            if isinstance(value.get("href"), str):
+                return _validated(Link, value)
+            if "value" in value:
+                return _validated(QualifiedInputValueInput, value)
+            if isinstance(value.get("bbox"), list):
+                return _validated(Bbox, value)
+            return value if trusted else check_json(value)  # a bare JSON object: kept as it is
+        if value is None or isinstance(value, (str, int, bool)) or (trusted and isinstance(value, (float, list))):
+            return value
+        if isinstance(value, (float, list)):
+            return check_json(value)
+        raise ApiTypeError(f"not a JSON value: {type(value).__name__}")
 
     # --- the 2.0.1 branch views ---------------------------------------------------------------------
     @property
