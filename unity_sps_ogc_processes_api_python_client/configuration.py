@@ -6,7 +6,7 @@ import copy
 import logging
 import multiprocessing
 import sys
-from typing import Any, ClassVar, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Union
 
 import urllib3
 
@@ -249,9 +249,3 @@ def _positive_seconds(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
         raise ApiValueError(f"{name} must be a number of seconds > 0, not {value!r}")
     return float(value)
-
-
-def redact_headers(headers: Mapping[str, str]) -> Dict[str, str]:
-    """A copy safe to show: credentials replaced by ``***``."""
-    secret = {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"}
-    return {k: ("***" if k.lower() in secret else v) for k, v in headers.items()}
