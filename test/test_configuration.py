@@ -116,3 +116,9 @@ def test_debug_report_names_the_version() -> None:
 )
 def test_urllib3_retry_objects_keep_their_meaning(retry: urllib3.util.Retry, expected: int) -> None:
     assert Configuration(retries=retry).retries.max_retries == expected
+
+
+@pytest.mark.parametrize("method", ["POST", "PATCH"])
+def test_a_policy_cannot_retry_what_is_not_idempotent(method: str) -> None:
+    with pytest.raises(ApiValueError, match=method):
+        RetryPolicy(methods=frozenset({"GET", method}))

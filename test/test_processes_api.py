@@ -345,3 +345,21 @@ def test_deploy_conflict_is_typed(httpserver: HTTPServer, api_client: ApiClient)
     httpserver.expect_request("/processes", method="POST").respond_with_json({"title": "exists"}, status=409)
     with pytest.raises(ogc.ConflictException):
         ogc.DefaultApi(api_client).deploy_process_processes_post({"processDescription": {}, "executionUnit": {}})
+
+
+def test_an_answer_that_is_not_a_results_map_rebuilds_from_its_json(
+    httpserver: HTTPServer, processes: ogc.ProcessesApi
+) -> None:
+    body = {"r": {"href": "x", "hreflang": 5}}  # shaped like a link, but not one: kept as an object
+    httpserver.expect_request(EXECUTE_PATH, method="POST").respond_with_json(body)
+    answer = processes.execute_processes_process_id_execution_post("echo", execute_workflows={})
+    assert isinstance(answer, ogc.Execute200ResponseInput)
+    assert answer.anyof_schema_7_validator == body and answer.anyof_schema_1_validator is None
+    assert ogc.Execute200ResponseInput.from_json(answer.to_json()) == answer
+    assert ogc.Execute200ResponseInput.from_dict(answer.to_dict()) == answer
+
+
+def test_raw_answers_differ_by_media_type() -> None:
+    png = ogc.Execute200ResponseInput(b"abc", media_type="image/png")
+    assert png == ogc.Execute200ResponseInput(b"abc", media_type="image/png")
+    assert png != ogc.Execute200ResponseInput(b"abc", media_type="text/plain")

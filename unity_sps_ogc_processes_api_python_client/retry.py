@@ -38,6 +38,9 @@ class RetryPolicy:
     methods: FrozenSet[str] = IDEMPOTENT_METHODS
 
     def __post_init__(self) -> None:
+        unsafe = set(self.methods) - IDEMPOTENT_METHODS
+        if unsafe:  # a retried POST would start the job twice
+            raise ApiValueError(f"only idempotent methods may be retried, not {', '.join(sorted(unsafe))}")
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
             raise ApiValueError(f"max_retries must be a whole number >= 0, not {self.max_retries!r}")
         for name in ("backoff_factor", "backoff_max", "retry_after_max"):

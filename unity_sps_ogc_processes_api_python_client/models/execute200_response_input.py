@@ -43,10 +43,8 @@ class Execute200ResponseInput(UnionWrapper):
         if isinstance(value, dict):
             try:
                 return {key: InlineOrRefDataInput.wrap(item, trusted) for key, item in value.items()}
-            except (ApiValueError, ApiTypeError):
-                if not trusted:
-                    raise
-                return value  # e.g. a value shaped like a link that is not one: keep the object as it came
+            except ApiValueError:  # e.g. a value shaped like a link that is not one: keep the object as it is
+                return value if trusted else check_json(value)
         if value is None or isinstance(value, (bool, str, int, bytes)):
             return value
         if isinstance(value, (list, float)):
@@ -93,6 +91,11 @@ class Execute200ResponseInput(UnionWrapper):
         """The ``outputs`` member of a document answer (``{"outputs": ...}``) as plain JSON, else None."""
         value = self.to_dict()
         return value.get("outputs") if isinstance(value, dict) else None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Execute200ResponseInput):
+            return NotImplemented
+        return super().__eq__(other) and self.media_type == other.media_type
 
     def __repr__(self) -> str:
         media = f", media_type={self.media_type!r}" if self.media_type else ""
