@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pathlib
 import socket
 import socketserver
 import struct
@@ -13,6 +14,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from unity_sps_ogc_processes_api_python_client import ApiClient, Configuration, JobsApi, RetryPolicy
+
+from .pygeoapi_server import PygeoapiServer, ensure_pygeoapi
 
 JOB_ID = "55c44b44-eb13-11f1-be2d-02fc00000001"
 
@@ -49,6 +52,15 @@ def status(**changes: Any) -> Dict[str, Any]:
 
 # Fast retries, so fault tests stay quick; the Retry-After cap stays at its default (5 s).
 FAST_RETRIES = RetryPolicy(max_retries=2, backoff_factor=0.01, backoff_max=0.05)
+
+
+@pytest.fixture(scope="session")
+def pygeoapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real pygeoapi (OGC API - Processes) on 127.0.0.1, one for the whole session."""
+    bin_dir = ensure_pygeoapi()
+    workdir: pathlib.Path = tmp_path_factory.mktemp("pygeoapi")
+    with PygeoapiServer(bin_dir, workdir) as server:
+        yield server.url
 
 
 @pytest.fixture

@@ -11,13 +11,11 @@ from __future__ import annotations
 import inspect
 import pathlib
 import re
-from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Pattern, Sequence, Tuple, Union
 
 import pytest
 
 import unity_sps_ogc_processes_api_python_client as ogc
-
-from .pygeoapi_server import PygeoapiServer, ensure_pygeoapi
 
 pytestmark = pytest.mark.pygeoapi
 
@@ -129,14 +127,6 @@ def parameters(class_name: str, name: str) -> List[str]:
 
 def shows(output: str, proof: Proof) -> bool:
     return proof in output if isinstance(proof, str) else proof.search(output) is not None
-
-
-@pytest.fixture(scope="session")
-def pygeoapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    bin_dir = ensure_pygeoapi()
-    workdir: pathlib.Path = tmp_path_factory.mktemp("pygeoapi")
-    with PygeoapiServer(bin_dir, workdir) as server:
-        yield server.url
 
 
 # --- every method is documented, as the code declares it ---------------------------------------------------

@@ -20,17 +20,7 @@ import pytest
 import unity_sps_ogc_processes_api_python_client as ogc
 from unity_sps_ogc_processes_api_python_client import ApiClient, Configuration, StatusCode
 
-from .pygeoapi_server import PygeoapiServer, ensure_pygeoapi
-
 pytestmark = pytest.mark.pygeoapi
-
-
-@pytest.fixture(scope="session")
-def pygeoapi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    bin_dir = ensure_pygeoapi()
-    workdir: pathlib.Path = tmp_path_factory.mktemp("pygeoapi")
-    with PygeoapiServer(bin_dir, workdir) as server:
-        yield server.url
 
 
 @pytest.fixture
