@@ -8,6 +8,7 @@ import logging
 import re
 from typing import Any, Dict, List
 
+import pydantic
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -462,3 +463,28 @@ def test_handler_sees_user_agent(httpserver: HTTPServer, api: JobsApi) -> None:
     httpserver.expect_request("/jobs/x").respond_with_handler(handler)
     agent = api.get_status_jobs_job_id_get("x").job_id
     assert agent.startswith("unity-sps-ogc-processes-api-python-client/")
+
+
+def test_responses_are_decoded_from_bytes_in_one_pass(
+    httpserver: HTTPServer, api: JobsApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unity_sps_ogc_processes_api_python_client import api_client as api_client_module
+
+    httpserver.expect_request("/jobs").respond_with_json({"jobs": [STATUS], "links": []})
+    seen: List[Any] = []
+    validate_json = pydantic.TypeAdapter.validate_json
+
+    def spy(adapter: pydantic.TypeAdapter[Any], data: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append((adapter, type(data)))
+        return validate_json(adapter, data, *args, **kwargs)
+
+    def no_json_loads(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the response went through json.loads")
+
+    monkeypatch.setattr(pydantic.TypeAdapter, "validate_json", spy)
+    monkeypatch.setattr(json, "loads", no_json_loads)
+    api.get_jobs_jobs_get()
+    api.get_jobs_jobs_get()
+    monkeypatch.undo()
+    assert [kind for _, kind in seen] == [bytes, bytes]  # the raw body, validated once per call
+    assert seen[0][0] is seen[1][0] is api_client_module.type_adapter(ogc.JobListInput)  # one adapter per type
