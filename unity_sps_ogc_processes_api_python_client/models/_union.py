@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import pprint
-from typing import Any, ClassVar, Tuple, Type, TypeVar, Union
+from typing import Any, ClassVar, Generic, Optional, Tuple, Type, TypeVar, Union, overload
 
 import pydantic_core
 from pydantic import GetCoreSchemaHandler
@@ -13,9 +13,30 @@ from pydantic_core import core_schema
 from ..exceptions import ApiTypeError, ApiValueError
 from ._json import to_json_value
 
-__all__ = ["UnionWrapper"]
+__all__ = ["UnionWrapper", "BranchView"]
 
 W = TypeVar("W", bound="UnionWrapper")
+V = TypeVar("V")
+
+
+class BranchView(Generic[V]):
+    """A read-only ``anyof_schema_<n>_validator`` attribute of the 2.0.1 client: ``actual_instance``
+    when it is of one of ``kinds`` (booleans are not numbers here), else ``None``."""
+
+    def __init__(self, *kinds: type) -> None:
+        self.kinds = kinds
+
+    @overload
+    def __get__(self, obj: None, owner: Optional[type] = None) -> BranchView[V]: ...
+
+    @overload
+    def __get__(self, obj: UnionWrapper, owner: Optional[type] = None) -> Optional[V]: ...
+
+    def __get__(self, obj: Optional[UnionWrapper], owner: Optional[type] = None) -> Any:
+        return self if obj is None else obj._is(self.kinds)
+
+    def __set__(self, obj: UnionWrapper, value: Any) -> None:
+        raise AttributeError("the anyof_schema views are read-only: set actual_instance")
 
 
 def _canonical(value: Any) -> Any:

@@ -4,7 +4,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from ..exceptions import ApiTypeError, ApiValueError
 from ._json import check_json
-from ._union import UnionWrapper
+from ._union import BranchView, UnionWrapper
 from .inline_or_ref_data_input import InlineOrRefDataInput
 
 __all__ = ["Execute200ResponseInput"]
@@ -58,25 +58,11 @@ class Execute200ResponseInput(UnionWrapper):
             return value
         return None
 
-    @property
-    def anyof_schema_2_validator(self) -> Optional[List[Any]]:
-        return self._is(list)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_3_validator(self) -> Optional[bool]:
-        return self._is(bool)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_4_validator(self) -> Optional[str]:
-        return self._is(str)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_5_validator(self) -> Optional[Union[float, int]]:
-        return self._is((int, float))  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_6_validator(self) -> Optional[int]:
-        return self._is(int)  # type: ignore[no-any-return]
+    anyof_schema_2_validator = BranchView[List[Any]](list)
+    anyof_schema_3_validator = BranchView[bool](bool)
+    anyof_schema_4_validator = BranchView[str](str)
+    anyof_schema_5_validator = BranchView[Union[float, int]](int, float)
+    anyof_schema_6_validator = BranchView[int](int)
 
     @property
     def anyof_schema_7_validator(self) -> Optional[Dict[str, Any]]:

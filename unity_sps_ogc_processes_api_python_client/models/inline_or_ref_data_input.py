@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Type, TypeVar, Union
+from typing import Any, Dict, List, Type, TypeVar, Union
 
 from pydantic import ValidationError
 
 from ..exceptions import ApiTypeError
 from ._base import OgcModel, model_error
 from ._json import check_json
-from ._union import UnionWrapper
+from ._union import BranchView, UnionWrapper
 from .bbox import Bbox
 from .link import Link
 from .qualified_input_value_input import QualifiedInputValueInput
@@ -72,34 +72,11 @@ class InlineOrRefDataInput(UnionWrapper):
         raise ApiTypeError(f"not a JSON value: {type(value).__name__}")
 
     # --- the 2.0.1 branch views ---------------------------------------------------------------------
-    @property
-    def anyof_schema_1_validator(self) -> Optional[Bbox]:
-        return self._is(Bbox)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_2_validator(self) -> Optional[List[Any]]:
-        return self._is(list)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_3_validator(self) -> Optional[bool]:
-        return self._is(bool)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_4_validator(self) -> Optional[Union[float, int]]:
-        return self._is((int, float))  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_5_validator(self) -> Optional[int]:
-        return self._is(int)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_6_validator(self) -> Optional[str]:
-        return self._is(str)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_7_validator(self) -> Optional[Link]:
-        return self._is(Link)  # type: ignore[no-any-return]
-
-    @property
-    def anyof_schema_8_validator(self) -> Optional[QualifiedInputValueInput]:
-        return self._is(QualifiedInputValueInput)  # type: ignore[no-any-return]
+    anyof_schema_1_validator = BranchView[Bbox](Bbox)
+    anyof_schema_2_validator = BranchView[List[Any]](list)
+    anyof_schema_3_validator = BranchView[bool](bool)
+    anyof_schema_4_validator = BranchView[Union[float, int]](int, float)
+    anyof_schema_5_validator = BranchView[int](int)
+    anyof_schema_6_validator = BranchView[str](str)
+    anyof_schema_7_validator = BranchView[Link](Link)
+    anyof_schema_8_validator = BranchView[QualifiedInputValueInput](QualifiedInputValueInput)
