@@ -13,3 +13,12 @@ def typed_calls(api: ogc.JobsApi) -> None:
     jobs: ogc.JobListInput = api.get_jobs_jobs_get(limit=5, status=["running", ogc.StatusCode.ACCEPTED])
     raw = api.dismiss_jobs_job_id_delete_without_preload_content("job")
     print(status.status.value, info.status_code, results, jobs.jobs, raw.status)
+
+
+def types_are_not_any(api: ogc.JobsApi, result: InlineOrRefDataInput) -> None:
+    # Each line below is a type error on purpose. Should a name degrade to Any (a broken lazy export),
+    # the error vanishes and mypy --strict reports the ignore as unused: the lint run fails.
+    wrong_status: int = api.get_status_jobs_job_id_get("job")  # type: ignore[assignment]
+    wrong_view: int = result.anyof_schema_6_validator  # type: ignore[assignment]
+    wrong_answer: int = ogc.ProcessesApi().execute_processes_process_id_execution_post("p")  # type: ignore[assignment]
+    print(wrong_status, wrong_view, wrong_answer)

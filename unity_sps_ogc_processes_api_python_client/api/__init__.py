@@ -24,5 +24,15 @@ _EXPORTS = {
     "LandingPageApi": ".landing_page_api",
     "ProcessesApi": ".processes_api",
 }
-__all__ = list(_EXPORTS)
+# A literal list, so type checkers see the names; a test keeps it in step with _EXPORTS.
+__all__ = [
+    "APIApi",
+    "ConformanceApi",
+    "DefaultApi",
+    "DRUApi",
+    "HealthApi",
+    "JobsApi",
+    "LandingPageApi",
+    "ProcessesApi",
+]
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -69,6 +69,37 @@ _EXPORTS = {
     "ValidationError": ".validation_error",
 }
 
-# "Exception" stays out of __all__: `from ...models import *` must not shadow the builtin.
-__all__ = [name for name in _EXPORTS if name != "Exception"]
+# A literal list, so type checkers see the names. "Exception" stays out of it: `from ...models import *`
+# must not shadow the builtin. A test keeps __all__, _EXPORTS and the imports above in step.
+__all__ = [
+    "Bbox",
+    "ConfClasses",
+    "Enumeration",
+    "Execute",
+    "Execute200ResponseInput",
+    "ExecuteWorkflows",
+    "HTTPValidationError",
+    "HealthCheck",
+    "InlineOrRefDataInput",
+    "InputDescriptionInput",
+    "JobControlOptions",
+    "JobList",
+    "JobListInput",
+    "LandingPage",
+    "Link",
+    "MetadataInput",
+    "Ogcapppkg",
+    "OutputDescriptionInput",
+    "ProblemDetails",
+    "ProcessInput",
+    "ProcessList",
+    "ProcessListInput",
+    "ProcessSummary",
+    "ProcessSummaryInput",
+    "QualifiedInputValueInput",
+    "StatusCode",
+    "StatusInfo",
+    "Subscriber",
+    "ValidationError",
+]
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
