@@ -116,13 +116,13 @@ def operations(class_name: str) -> List[str]:
 def endpoint(class_name: str, name: str) -> Any:
     """The Endpoint an operation is declared on (read from the method the declaration built)."""
     declared = inspect.getattr_static(getattr(ogc, class_name), name)
-    return inspect.getclosurevars(declared.func).nonlocals["spec"].endpoint
+    return inspect.getclosurevars(declared).nonlocals["spec"].endpoint
 
 
 def parameters(class_name: str, name: str) -> List[str]:
     """The parameters of an operation, in order (without ``self`` and the per-call options)."""
-    signature = inspect.signature(inspect.getattr_static(getattr(ogc, class_name), name).func)
-    return [p.name for p in signature.parameters.values() if p.name != "self" and p.kind is not p.VAR_KEYWORD]
+    signature = inspect.signature(inspect.getattr_static(getattr(ogc, class_name), name))
+    return [p.name for p in signature.parameters.values() if p.name != "self" and p.kind is not p.KEYWORD_ONLY]
 
 
 def shows(output: str, proof: Proof) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pathlib
+import re
 import subprocess
 import sys
 from typing import Dict
@@ -66,6 +67,13 @@ def test_star_import_does_not_shadow_builtin_exception() -> None:
     exec("from unity_sps_ogc_processes_api_python_client.models import *", namespace)
     assert "Exception" not in namespace
     assert "JobsApi" in namespace and "StatusInfo" in namespace
+
+
+def test_version_is_a_compatible_release_of_2_0_1() -> None:
+    # SDKs built on the generated client pin ">=2.0.1,<3.0.0"; this client keeps its surface, so it must match.
+    assert re.fullmatch(r"\d+\.\d+\.\d+", ogc.__version__), ogc.__version__
+    release = tuple(int(part) for part in ogc.__version__.split("."))
+    assert (2, 0, 1) <= release < (3,), ogc.__version__
 
 
 def test_2_0_1_import_paths() -> None:

@@ -22,3 +22,14 @@ def types_are_not_any(api: ogc.JobsApi, result: InlineOrRefDataInput) -> None:
     wrong_view: int = result.anyof_schema_6_validator  # type: ignore[assignment]
     wrong_answer: int = ogc.ProcessesApi().execute_processes_process_id_execution_post("p")  # type: ignore[assignment]
     print(wrong_status, wrong_view, wrong_answer)
+
+
+def calls_through_the_class(api: ogc.JobsApi) -> None:
+    # Read from the class, an operation takes the instance first (as a mock patched with autospec records it).
+    status: ogc.StatusInfo = ogc.JobsApi.get_status_jobs_job_id_get(api, "job", _request_timeout=5.0)
+    info: ogc.ApiResponse[ogc.StatusInfo] = ogc.JobsApi.get_status_jobs_job_id_get_with_http_info(api, job_id="job")
+    raw = ogc.JobsApi.get_result_jobs_job_id_results_get_without_preload_content(api, "job")
+    wrong: int = ogc.JobsApi.get_status_jobs_job_id_get(api, "job")  # type: ignore[assignment]
+    ogc.JobsApi.get_jobs_jobs_get(api, limt=5)  # type: ignore[call-arg]
+    api.get_status_jobs_job_id_get("job", _request_timout=5.0)  # type: ignore[call-arg]
+    print(status.job_id, info.data, raw.status, wrong)

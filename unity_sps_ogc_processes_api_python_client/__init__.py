@@ -10,7 +10,7 @@ from .api import _EXPORTS as _api_exports
 from .exceptions import __all__ as _exceptions_all
 from .models import _EXPORTS as _model_exports
 
-__version__ = "3.0.0"
+__version__ = "2.1.0"
 
 if TYPE_CHECKING:
     from .api import *  # noqa: F403  (the API classes)

@@ -1,17 +1,30 @@
 """Each API operation is declared once; its three generated-style methods are derived here.
 
 An API class declares an operation as a typed signature with a docstring, decorated with
-:func:`operation` (HTTP method, path template, where each parameter goes, status -> response type)::
+:func:`operation`: the :class:`Endpoint` (HTTP method, path template, status -> response type) and where
+each parameter goes (``path_params``, ``query``, ``headers``, ``body``)::
 
-    @operation("GET", "/jobs/{jobId}", path={"job_id": "jobId"}, responses=STATUS_RESPONSES)
-    def get_status_jobs_job_id_get(self, job_id: str, **options: Unpack[RequestOptions]) -> StatusInfo:
-        '''retrieve the status of a job'''
+    STATUS = Endpoint("GET", "/jobs/{jobId}", {200: StatusInfo, 404: ProblemDetails})
 
-    get_status_jobs_job_id_get_with_http_info = get_status_jobs_job_id_get.with_http_info
-    get_status_jobs_job_id_get_without_preload_content = get_status_jobs_job_id_get.without_preload_content
 
-The body of the declared function is never run. Calls bind their arguments to the signature, build
-the request with :class:`ApiClient` and decode the answer; the API class itself never sees urllib3.
+    class JobsApi(BaseApi):
+        @operation(STATUS, path_params={"job_id": Param("jobId", text)})
+        def get_status_jobs_job_id_get(self, job_id: str, **options: Unpack[RequestOptions]) -> StatusInfo:
+            '''retrieve the status of a job'''
+
+        get_status_jobs_job_id_get_with_http_info = get_status_jobs_job_id_get.with_http_info
+        get_status_jobs_job_id_get_without_preload_content = get_status_jobs_job_id_get.without_preload_content
+
+The body of the declared function is never run. :func:`operation` replaces it with a plain function
+that carries the two variants as attributes, plain functions too; the class assigns them to their
+generated-style names. So ``inspect.signature``, ``help()``, Sphinx autodoc and ``mock.create_autospec``
+see three ordinary methods. They show the declared signature with its annotations resolved and the
+per-call options of :class:`RequestOptions` spelled out as keyword-only parameters (as generated clients
+spell them out), so a mock built from them refuses a misspelled keyword. Type checkers see the
+:class:`Operation` protocol instead, which keeps the three typed signatures.
+
+A call binds its arguments to the declared signature, builds the request with :class:`ApiClient` and
+decodes the answer; the API class itself never sees urllib3.
 """
 
 from __future__ import annotations
@@ -25,19 +38,19 @@ from typing import (
     Any,
     Callable,
     Dict,
-    Generic,
     List,
     Mapping,
     Optional,
     Tuple,
     TypeVar,
     Union,
+    cast,
     overload,
 )
 
-from typing_extensions import Concatenate, ParamSpec, TypedDict
+from typing_extensions import Concatenate, ParamSpec, Protocol, TypedDict, get_type_hints
 
-from ..api_client import ApiClient
+from ..api_client import ApiClient, put_header
 from ..api_response import ApiResponse
 from ..exceptions import ApiTypeError, ApiValueError
 from ..rest import RequestTimeout, UrllibResponse
@@ -110,34 +123,27 @@ class BaseApi:
         self.api_client = ApiClient.get_default() if api_client is None else api_client
 
 
-class Operation(Generic[P, T]):
-    """A declared operation: binds to API instances like a method (typed ``Callable[P, T]``).
+class Operation(Protocol[P, T]):
+    """What type checkers see of a declared operation: a method typed ``(self, *P) -> T`` and its variants.
 
-    ``with_http_info`` and ``without_preload_content`` are its two derived variants, plain functions
-    that the API class assigns to its own ``<name>_with_http_info`` and ``<name>_without_preload_content``.
+    At run time :func:`operation` returns a plain function (``types.FunctionType``) that has this shape:
+    it binds to API instances like any method, and carries ``with_http_info`` and
+    ``without_preload_content``, the plain functions that the API class assigns to its own
+    ``<name>_with_http_info`` and ``<name>_without_preload_content``.
     """
 
-    def __init__(
-        self,
-        func: Callable[..., T],
-        with_http_info: Callable[Concatenate[Any, P], ApiResponse[T]],
-        without_preload_content: Callable[Concatenate[Any, P], UrllibResponse],
-    ) -> None:
-        self.func = func
-        self.__doc__ = func.__doc__
-        self.with_http_info = with_http_info
-        self.without_preload_content = without_preload_content
+    #: the variant that returns an :class:`ApiResponse` (status, headers, decoded data, raw bytes)
+    with_http_info: Callable[Concatenate[Any, P], ApiResponse[T]]
+    #: the variant that returns the urllib3 response with its body unread
+    without_preload_content: Callable[Concatenate[Any, P], UrllibResponse]
+
+    def __call__(self, api: Any, /, *args: P.args, **kwargs: P.kwargs) -> T: ...
 
     @overload
     def __get__(self, obj: None, owner: Optional[type] = None) -> Operation[P, T]: ...
 
     @overload
     def __get__(self, obj: object, owner: Optional[type] = None) -> Callable[P, T]: ...
-
-    def __get__(self, obj: object, owner: Optional[type] = None) -> Union[Operation[P, T], Callable[P, T]]:
-        if obj is None:
-            return self
-        return types.MethodType(self.func, obj)
 
 
 _DATA, _INFO, _RAW = "data", "http_info", "raw"
@@ -162,13 +168,19 @@ def operation(
     )  # fmt: skip
 
     def declare(template: Callable[Concatenate[Any, P], T]) -> Operation[P, T]:
-        signature = inspect.signature(template)
-        data_type = signature.return_annotation
-        return Operation(
-            _method(spec, template, signature, _DATA, data_type, ""),
-            _method(spec, template, signature, _INFO, f"ApiResponse[{data_type}]", "_with_http_info"),
-            _method(spec, template, signature, _RAW, "urllib3.HTTPResponse", "_without_preload_content"),
+        declared = inspect.signature(template)
+        shown = _shown_signature(template, declared)
+
+        def derive(mode: str, returns: Any, suffix: str) -> types.FunctionType:
+            return _method(spec, template, declared, shown.replace(return_annotation=returns), mode, suffix)
+
+        data_type = shown.return_annotation
+        method = derive(_DATA, data_type, "")
+        method.__dict__.update(
+            with_http_info=derive(_INFO, cast(Any, ApiResponse)[data_type], "_with_http_info"),
+            without_preload_content=derive(_RAW, UrllibResponse, "_without_preload_content"),
         )
+        return cast("Operation[P, T]", method)
 
     return declare
 
@@ -177,16 +189,53 @@ def _params(params: Optional[ParamMap]) -> Dict[str, Param]:
     return {name: (p if isinstance(p, Param) else Param(p)) for name, p in (params or {}).items()}
 
 
-def _method(
-    spec: _Spec, template: Callable[..., Any], signature: inspect.Signature, mode: str, returns: Any, suffix: str
-) -> Any:
-    options_name = next(
-        (p.name for p in signature.parameters.values() if p.kind is inspect.Parameter.VAR_KEYWORD), None
+def _option_parameters() -> Tuple[inspect.Parameter, ...]:
+    """The per-call options as keyword-only parameters, with the defaults of generated clients."""
+    return tuple(
+        inspect.Parameter(
+            name, inspect.Parameter.KEYWORD_ONLY, default=0 if name == "_host_index" else None, annotation=hint
+        )
+        for name, hint in get_type_hints(RequestOptions).items()
     )
+
+
+_OPTION_PARAMETERS = _option_parameters()
+
+
+def _shown_signature(template: Callable[..., Any], declared: inspect.Signature) -> inspect.Signature:
+    """The signature the methods show: annotations resolved, ``**options`` spelled out as named keywords.
+
+    Spelling the options out makes a misspelled keyword an error for ``inspect.Signature.bind`` (and so for
+    ``mock.create_autospec``), as it is for a real call.
+    """
+    try:  # resolved where the operation is declared, so that typing.get_type_hints works on the methods
+        hints = get_type_hints(template, include_extras=True)
+    except Exception:  # an annotation that cannot be evaluated here stays as written
+        hints = {}
+    parameters = [
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in declared.parameters.values()
+        if p.kind is not inspect.Parameter.VAR_KEYWORD
+    ]
+    if len(parameters) < len(declared.parameters):
+        parameters.extend(_OPTION_PARAMETERS)
+    return declared.replace(parameters=parameters, return_annotation=hints.get("return", declared.return_annotation))
+
+
+def _method(
+    spec: _Spec,
+    template: Callable[..., Any],
+    declared: inspect.Signature,
+    shown: inspect.Signature,
+    mode: str,
+    suffix: str,
+) -> types.FunctionType:
+    """One of the three methods: binds a call to the declared signature, shows the ``shown`` one."""
+    options_name = next((p.name for p in declared.parameters.values() if p.kind is inspect.Parameter.VAR_KEYWORD), None)
 
     def call(api: BaseApi, *args: Any, **kwargs: Any) -> Any:
         try:
-            arguments = signature.bind(api, *args, **kwargs).arguments
+            arguments = declared.bind(api, *args, **kwargs).arguments
         except TypeError as error:
             raise ApiTypeError(f"{call.__name__}(): {error}") from None
         options: Dict[str, Any] = dict(arguments.pop(options_name, None) or {}) if options_name else {}
@@ -196,9 +245,12 @@ def _method(
     call.__qualname__ = template.__qualname__ + suffix
     call.__module__ = template.__module__
     call.__doc__ = template.__doc__
-    call.__signature__ = signature.replace(return_annotation=returns)  # type: ignore[attr-defined]
-    call.__annotations__ = dict(template.__annotations__, **{"return": returns})
-    return call
+    call.__signature__ = shown  # type: ignore[attr-defined]
+    call.__annotations__ = {
+        **{p.name: p.annotation for p in shown.parameters.values() if p.annotation is not p.empty},
+        "return": shown.return_annotation,
+    }
+    return cast(types.FunctionType, call)
 
 
 def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Dict[str, Any], mode: str) -> Any:
@@ -229,7 +281,11 @@ def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Di
     media_type = options.get("_content_type") or (spec.body_media_type(body) if spec.body_media_type else None)
     if body is not None and media_type:
         headers["Content-Type"] = media_type
-    headers.update(options.get("_headers") or {})
+    extra = options.get("_headers")
+    if extra is not None and not isinstance(extra, Mapping):
+        raise ApiTypeError(f"_headers must be a mapping of header names to values, not {type(extra).__name__}")
+    for name, value in (extra or {}).items():  # the call's headers win, whatever the case of their names
+        put_header(headers, name, value)
 
     method, url, header_values, payload, form = client.param_serialize(
         endpoint.method, endpoint.path, path_params=path_values, query_params=query, header_params=headers,
