@@ -14,7 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import rest
 from .api_response import ApiResponse
-from .configuration import Configuration
+from .configuration import Configuration, RedactedStr, RefreshableToken
 from .exceptions import (
     ApiDecodeError,
     ApiException,
@@ -22,9 +22,10 @@ from .exceptions import (
     ApiTypeError,
     ApiValueError,
 )
+from .models._json import check_json, to_json_value
 from .models.problem_details import ProblemDetails
 
-__all__ = ["ApiClient", "RequestParts", "ResponseDecoder", "decode_json", "type_adapter"]
+__all__ = ["ApiClient", "RequestParts", "ResponseDecoder", "decode_json", "type_adapter", "get_header", "put_header"]
 
 #: method, url, headers, body, form parameters: what ``param_serialize`` gives ``call_api``.
 RequestParts = Tuple[str, str, Dict[str, str], Optional[bytes], List[Tuple[str, Any]]]
@@ -92,15 +93,15 @@ class ApiClient:
 
     @property
     def user_agent(self) -> str:
-        return self.default_headers["User-Agent"]
+        return get_header(self.default_headers, "User-Agent") or ""
 
     @user_agent.setter
     def user_agent(self, value: str) -> None:
         self.set_default_header("User-Agent", value)
 
     def set_default_header(self, header_name: str, header_value: str) -> None:
-        """A header sent with every request of this client."""
-        self.default_headers[header_name] = _header_value(header_name, header_value)
+        """A header sent with every request of this client (replacing one of the same name, in any case)."""
+        put_header(self.default_headers, header_name, _header_value(header_name, header_value))
 
     @classmethod
     def get_default(cls) -> ApiClient:
@@ -137,10 +138,12 @@ class ApiClient:
             raise ApiValueError("file uploads are not used by this API")
         headers: Dict[str, str] = dict(self.default_headers)
         if self.cookie:
-            headers["Cookie"] = _header_value("Cookie", self.cookie)
+            put_header(headers, "Cookie", RedactedStr(_header_value("Cookie", self.cookie)))
+        if header_params is not None and not isinstance(header_params, Mapping):
+            raise ApiTypeError(f"headers must be a mapping of names to values, not {type(header_params).__name__}")
         for name, value in (header_params or {}).items():
             if value is not None:
-                headers[name] = _header_value(name, value)
+                put_header(headers, name, _header_value(name, value))
         path = resource_path
         for name, value in (path_params or {}).items():
             path = path.replace("{" + name + "}", encode_path_segment(name, value))
@@ -152,15 +155,23 @@ class ApiClient:
         payload = None
         if body is not None:
             payload = self._encode_body(body)
-            headers.setdefault("Content-Type", "application/json")
+            if get_header(headers, "Content-Type") is None:
+                headers["Content-Type"] = "application/json"
         return method, url, headers, payload, list(post_params or [])
 
     def _encode_body(self, body: Any) -> bytes:
-        if isinstance(body, bytes):
-            return body
+        """The bytes of a body: bytes and text as given; anything else as JSON, after one check that it
+        has a JSON form (models and plain values alike): :class:`ApiTypeError`/:class:`ApiValueError`
+        before anything is sent."""
+        if isinstance(body, (bytes, bytearray)):
+            return bytes(body)
         if isinstance(body, str):
             return body.encode("utf-8")
-        return json.dumps(self.sanitize_for_serialization(body), ensure_ascii=False).encode("utf-8")
+        value = to_json_value(check_json(body, "body"))
+        try:
+            return json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (TypeError, ValueError) as error:  # a model holding a value with no JSON form
+            raise ApiValueError(f"the body cannot be written as JSON: {error}") from None
 
     def update_params_for_auth(
         self,
@@ -172,19 +183,34 @@ class ApiClient:
         body: Any,
         request_auth: Optional[Mapping[str, Any]] = None,
     ) -> None:
-        """Add the credentials: ``request_auth`` for this call, else the configured ones."""
-        if request_auth:
-            settings = [request_auth]
+        """Add the credentials: ``request_auth`` for this call, else the configured ones.
+
+        A configured credential never replaces a header of the same name that the call gave itself
+        (``_headers``) or that the client sends by default; ``request_auth`` does.
+        """
+        if request_auth is not None:
+            settings = [_checked_auth(request_auth)]
         else:
             configured = self.configuration.auth_settings()
-            settings = [configured[name] for name in (auth_settings or ()) if name in configured]
+            names = list(auth_settings or ())
+            names += [name for name in configured if name not in names]  # basic, API keys: every operation
+            settings = [configured[name] for name in names if name in configured]
+        given = {name.lower() for name in headers} if request_auth is None else set()
         for setting in settings:
-            if setting.get("in") == "query":
-                queries.append((setting["key"], setting["value"]))
-            elif setting.get("in") in ("header", None):
-                headers[setting["key"]] = _header_value(setting["key"], setting["value"])
+            if request_auth is None and setting["in"] == "header":
+                if setting["key"].lower() in given:
+                    continue  # the call's own header wins; the first configured scheme wins over the others
+                given.add(setting["key"].lower())
+            value = setting["value"]
+            value = value if isinstance(value, RedactedStr) else RedactedStr(value)
+            if setting["in"] == "query":
+                queries.append((setting["key"], value))
+            elif setting["in"] == "cookie":
+                cookie = get_header(headers, "Cookie")
+                pair = RedactedStr(f"{setting['key']}={value}")
+                put_header(headers, "Cookie", RedactedStr(f"{cookie}; {pair}") if cookie else pair)
             else:
-                raise ApiValueError("authentication must go in a header or the query")
+                put_header(headers, setting["key"], _header_value(setting["key"], value))  # stays redacted
 
     def select_header_accept(self, accepts: Sequence[str]) -> Optional[str]:
         if not accepts:
@@ -224,11 +250,27 @@ class ApiClient:
         *,
         _preload_content: bool = True,
     ) -> rest.RESTResponse:
-        """Send the request; transport problems raise :class:`ApiConnectionError` subclasses."""
-        return self.rest_client.request(
+        """Send the request; transport problems raise :class:`ApiConnectionError` subclasses.
+
+        When the configured ``access_token`` is a function and the server answers 401, the function is
+        called once more and the request sent once more with the new token (POST included: a 401 means
+        nothing was done).
+        """
+        response = self.rest_client.request(
             method, url, headers=header_params, body=body, post_params=post_params,
             _request_timeout=_request_timeout, preload_content=_preload_content,
         )  # fmt: skip
+        sent = get_header(header_params or {}, "Authorization")
+        if response.status == 401 and isinstance(sent, RefreshableToken):
+            bearer = self.configuration.auth_settings().get("bearerAuth")
+            if bearer is not None:
+                headers = dict(header_params or {})
+                put_header(headers, "Authorization", bearer["value"])
+                response = self.rest_client.request(
+                    method, url, headers=headers, body=body, post_params=post_params,
+                    _request_timeout=_request_timeout, preload_content=_preload_content,
+                )  # fmt: skip
+        return response
 
     # --- decoding ---------------------------------------------------------------------------------
     def response_deserialize(
@@ -237,14 +279,16 @@ class ApiClient:
         """The decoded answer of a 2xx response; any other status raises its :class:`ApiException`."""
         types = response_types_map or {}
         status = response_data.status
-        declared = status in types or str(status) in types
-        response_type = types.get(status, types.get(str(status), types.get(f"{status // 100}XX")))
+        response_type = _declared(types, status)
+        declared = response_type is not None or status in types or str(status) in types
         # 2xx succeed; a 1xx/3xx only when the operation declares it (303 See Other after an execution)
         if status >= 400 or not (200 <= status <= 299 or declared):
             raise self.error_for(response_data, response_type)
+        if not declared:  # 203 from a proxy, 206, 226...: the body is the operation's success type
+            response_type = _success_type(types)
         if isinstance(response_type, ResponseDecoder):
             data: Any = response_type.decode(response_data)
-        elif response_type is None or status == 204:
+        elif response_type is None or status == 204 or (not declared and not response_data.data):
             data = None
         elif response_type is bytes or response_type == "bytearray":
             data = response_data.data
@@ -306,6 +350,46 @@ def decode_json(response: rest.RESTResponse, response_type: Any) -> Any:
         raise ApiResponseValidationError(
             f"the response from {common['url']} is not a valid {name}: {summary}", errors=problems, **common
         ) from None
+
+
+def _declared(types: ResponseTypes, status: int) -> Any:
+    return types.get(status, types.get(str(status), types.get(f"{status // 100}XX")))
+
+
+def _success_type(types: ResponseTypes) -> Any:
+    """The type of a 2xx the operation does not declare: that of 200, else of its first 2xx."""
+    codes = sorted(int(code) for code in types if str(code).isdigit() and 200 <= int(code) <= 299)
+    return _declared(types, 200 if 200 in codes else codes[0]) if codes else None
+
+
+def get_header(headers: Mapping[str, str], name: str) -> Optional[str]:
+    """The value of a header, whatever the case of its name."""
+    lowered = name.lower()
+    return next((value for key, value in headers.items() if key.lower() == lowered), None)
+
+
+def put_header(headers: Dict[str, str], name: str, value: str) -> None:
+    """Set a header, replacing any of the same name in another case (names are case-insensitive)."""
+    lowered = name.lower()
+    for key in [key for key in headers if key.lower() == lowered]:
+        del headers[key]
+    headers[name] = value
+
+
+def _checked_auth(request_auth: Any) -> Mapping[str, Any]:
+    """``_request_auth`` as ``{"in": "header" | "query" | "cookie", "key": name, "value": credential}``."""
+    if not isinstance(request_auth, Mapping):
+        raise ApiTypeError(
+            '_request_auth must be a mapping such as {"in": "header", "key": "Authorization", "value": "Bearer t"}, '
+            f"not {type(request_auth).__name__}"
+        )
+    where = request_auth.get("in", "header")
+    key, value = request_auth.get("key"), request_auth.get("value")
+    if where not in ("header", "query", "cookie"):
+        raise ApiValueError(f'_request_auth "in" must be "header", "query" or "cookie", not {where!r}')
+    if not isinstance(key, str) or not key or not isinstance(value, str):
+        raise ApiValueError('_request_auth needs a "key" (the header or parameter name) and a string "value"')
+    return {"in": where, "key": key, "value": value}
 
 
 def _context(response: rest.RESTResponse) -> Dict[str, Any]:

@@ -6,7 +6,7 @@ One flat tree under :class:`OpenApiException`:
   :class:`ApiKeyError` (also the matching builtin errors, as in generated clients);
 - HTTP status errors: :class:`ApiException` and one subclass per status family;
 - transport problems: :class:`ApiConnectionError`, :class:`ApiTimeoutError`,
-  :class:`ApiIncompleteResponseError`;
+  :class:`ApiIncompleteResponseError`, :class:`ApiTooManyRedirectsError`;
 - unusable 2xx bodies: :class:`ApiDecodeError`, :class:`ApiResponseValidationError`.
 
 Every one has ``status`` and ``body`` (``None`` where no HTTP response was read), because SDKs catch
@@ -35,6 +35,7 @@ __all__ = [
     "ApiConnectionError",
     "ApiTimeoutError",
     "ApiIncompleteResponseError",
+    "ApiTooManyRedirectsError",
     "ApiDecodeError",
     "ApiResponseValidationError",
 ]
@@ -141,7 +142,18 @@ class ApiTimeoutError(ApiConnectionError):
 
 
 class ApiIncompleteResponseError(ApiConnectionError):
-    """The response ended before its announced length; ``raw_body`` holds what arrived."""
+    """The response broke off after its status line; ``status`` and ``raw_body`` hold what arrived.
+
+    For a request that changes something (DELETE, PUT, POST) this means the server did answer: the
+    change may well have happened, so the request is not sent again.
+    """
+
+
+class ApiTooManyRedirectsError(ApiConnectionError):
+    """The server kept redirecting (more than 5 times: a redirect loop); ``status`` and ``headers`` are
+    those of the last redirect. Not retried: the next try would loop the same way."""
+
+    _permanent = True
 
 
 class ApiDecodeError(_ResponseError):

@@ -1,57 +1,70 @@
-"""Transport: one urllib3 pool per client, timeouts, retries, redirects and transport errors.
+"""Transport: one urllib3 pool per client, deadlines, retries, redirects and transport errors.
 
-This is the only module that talks to urllib3. Everything it raises is an :class:`OpenApiException`.
+This is the only module that talks to urllib3. Everything it raises is an :class:`OpenApiException`,
+and every response it gets is read and handed back to the pool, or handed to the caller to stream.
 """
 
 from __future__ import annotations
 
 import contextlib
+import http.client
 import io
 import logging
+import math
+import os
+import socket
+import ssl
+import threading
 import time
 import urllib.parse
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
+    DecodeError,
+    EmptyPoolError,
     HTTPError,
-    MaxRetryError,
     NewConnectionError,
     ProtocolError,
+    ProxyError,
     ReadTimeoutError,
+    SSLError,
 )
 
-from .configuration import PACKAGE_LOGGER, Configuration
+from . import proxies
+from ._deadline import WATCHDOG, Deadline
+from .configuration import Configuration, RedactedStr
 from .exceptions import (  # ApiException is re-exported here, as in generated clients
     ApiConnectionError,
+    ApiDecodeError,
     ApiException,
     ApiIncompleteResponseError,
     ApiTimeoutError,
+    ApiTooManyRedirectsError,
     ApiValueError,
 )
+from .retry import RetryPolicy
 
 try:  # urllib3 2.x
     from urllib3 import BaseHTTPResponse as UrllibResponse
 except ImportError:  # pragma: no cover - urllib3 1.26
     from urllib3.response import HTTPResponse as UrllibResponse
 
-__all__ = ["RESTClientObject", "RESTResponse", "ApiException", "RequestTimeout", "UrllibResponse"]
-
-logger = logging.getLogger(PACKAGE_LOGGER)
+__all__ = ["RESTClientObject", "RESTResponse", "ApiException", "RequestTimeout", "UrllibResponse", "safe_url"]
 
 RequestTimeout = Union[None, float, Tuple[float, float]]
 MAX_REDIRECTS = 5
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: methods whose answer may be fetched again after its status line arrived (nothing else can change)
+REREADABLE_METHODS = frozenset({"GET", "HEAD"})
+#: headers never sent to another origin after a redirect (besides every credential the client added)
+CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 _CHUNK = 1 << 16
-# urllib3 must not retry on its own (this module does) but may follow redirects of safe requests.
-_FOLLOW_REDIRECTS = urllib3.util.Retry(
-    total=None, connect=0, read=0, status=0, other=0, redirect=MAX_REDIRECTS,
-    raise_on_redirect=True, raise_on_status=False, respect_retry_after_header=False,
-)  # fmt: skip
-_NO_REDIRECTS = urllib3.util.Retry(
-    total=None, connect=0, read=0, status=0, other=0, redirect=0,
-    raise_on_redirect=False, raise_on_status=False, respect_retry_after_header=False,
-)  # fmt: skip
+_TRANSPORT_ERRORS = (HTTPError, OSError, http.client.HTTPException, ValueError)
+safe_url = proxies.redact_url
 
 
 class RESTResponse(io.IOBase):
@@ -78,15 +91,62 @@ class RESTResponse(io.IOBase):
         return self.response.headers.get(name, default)
 
 
+# --- deadlines inside urllib3: the connection of a call is cut off when the call runs out of time ------
+_CALL = threading.local()
+
+
+def _guarded_getresponse(conn: Any, getresponse: Any) -> Any:
+    deadline: Optional[Deadline] = getattr(_CALL, "deadline", None)
+    sock = getattr(conn, "sock", None)
+    token = WATCHDOG.arm(deadline, sock) if deadline is not None and sock is not None else None
+    try:
+        response = getresponse()
+    finally:
+        cut = WATCHDOG.disarm(token)
+    if cut:  # the head may have been cut anywhere: whatever was parsed of it is not an answer
+        response.close()
+        raise socket.timeout("the deadline of the call passed while its answer arrived")
+    return response
+
+
+class _HTTPConnection(HTTPConnection):
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        return _guarded_getresponse(self, lambda: super(_HTTPConnection, self).getresponse(*args, **kwargs))
+
+
+class _HTTPSConnection(HTTPSConnection):
+    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+        return _guarded_getresponse(self, lambda: super(_HTTPSConnection, self).getresponse(*args, **kwargs))
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
 class RESTClientObject:
-    """Sends requests over one pool of keep-alive connections; safe to share between threads."""
+    """Sends requests over pools of keep-alive connections; safe to share between threads.
+
+    ``pool_manager`` holds the direct connections; requests that go through a proxy (configured, or
+    from ``HTTP(S)_PROXY``/``ALL_PROXY`` as read when the client was created) use one manager per proxy.
+    """
 
     def __init__(self, configuration: Configuration) -> None:
         self.configuration = configuration
-        self.pool_manager = _pool_manager(configuration)
+        self.pool_manager = _pool_manager(configuration, None)
+        self._environ = {name: value for name, value in os.environ.items() if name.lower().endswith("_proxy")}
+        self._proxied: Dict[str, urllib3.PoolManager] = {}
+        self._routes: Dict[Tuple[str, str], Optional[str]] = {}
+        self._lock = threading.Lock()
 
     def close(self) -> None:
         self.pool_manager.clear()
+        with self._lock:
+            for manager in self._proxied.values():
+                manager.clear()
 
     def request(
         self,
@@ -99,97 +159,270 @@ class RESTClientObject:
         *,
         preload_content: bool = True,
     ) -> RESTResponse:
-        """Send one request, retrying as the configured :class:`RetryPolicy` allows.
+        """Send one request, retrying as the configured :class:`RetryPolicy` allows, within the deadline.
 
         With ``preload_content=False`` the body of a successful answer is left unread on ``.response``
-        (``data`` is empty), for streaming.
+        (``data`` is empty), for streaming; the caller then owns the connection until it is read or
+        released.
         """
         if post_params:
             raise ApiValueError("form parameters are not used by this API")
         method = method.upper()
-        policy = self.configuration.retries
-        timeout = self._timeout(_request_timeout)
-        redirects = _NO_REDIRECTS if method == "POST" else _FOLLOW_REDIRECTS
+        config = self.configuration
+        policy = config.retries
+        connect, read, deadline = _timeouts(config, _request_timeout)
         attempt = 0
         while True:
             attempt += 1
             started = time.monotonic()
             try:
-                resp = self.pool_manager.request(
-                    method, url, body=body, headers=dict(headers or {}), timeout=timeout,
-                    retries=redirects, preload_content=False, enforce_content_length=True,
-                )  # fmt: skip
-                delay = policy.wait_for_status(resp.status, resp.headers, attempt)
-                if delay is not None and policy.allows(method, attempt):
+                resp, where = self._exchange(method, url, dict(headers or {}), body, connect, read, deadline)
+            except ApiConnectionError as error:  # nothing arrived: idempotent methods may try again
+                if getattr(error, "_permanent", False) or not policy.allows(method, attempt):
+                    raise
+                self._pause(policy.backoff(attempt), deadline, error, method, url, attempt)
+                continue
+            try:
+                delay = _status_delay(policy, resp, method, attempt, deadline)
+                if delay is not None:
                     _discard(resp)
-                    _log_retry(method, url, f"status {resp.status}", delay, attempt)
+                    self._log_retry(method, where, f"status {resp.status}", delay, attempt)
                     time.sleep(delay)
                     continue
+                if not preload_content and resp.status < 400:
+                    return RESTResponse(resp, b"", where)
                 # an error body is always read: it belongs on the exception
-                data = _read_body(resp, url) if preload_content or resp.status >= 400 else b""
-            except ApiConnectionError as error:
-                if not policy.allows(method, attempt):
+                data = _read_body(resp, where, deadline)
+            except ApiConnectionError as error:  # the answer broke after its status line
+                if method not in REREADABLE_METHODS or not policy.allows(method, attempt):
                     raise
-                delay = policy.backoff(attempt)
-                _log_retry(method, url, str(error), delay, attempt)
-                time.sleep(delay)
+                self._pause(policy.backoff(attempt), deadline, error, method, url, attempt)
                 continue
-            except (HTTPError, OSError) as exc:
-                failure = transport_error(exc, url)
-                if not policy.allows(method, attempt):
-                    raise failure from exc
-                delay = policy.backoff(attempt)
-                _log_retry(method, url, str(failure), delay, attempt)
-                time.sleep(delay)
-                continue
-            logger.debug(
-                "%s %s -> %s in %.1f ms", method, safe_url(url), resp.status, (time.monotonic() - started) * 1e3
-            )
-            return RESTResponse(resp, data, url)
+            except BaseException:
+                _discard(resp)
+                raise
+            _log(config, logging.DEBUG, "%s %s -> %s in %.1f ms", method, safe_url(where), resp.status,
+                 (time.monotonic() - started) * 1e3)  # fmt: skip
+            return RESTResponse(resp, data, where)
 
-    def _timeout(self, request_timeout: RequestTimeout) -> urllib3.Timeout:
-        if request_timeout is None:
-            return urllib3.Timeout(connect=self.configuration.connect_timeout, read=self.configuration.read_timeout)
-        if isinstance(request_timeout, tuple) and len(request_timeout) == 2:
-            connect, read = (_seconds(value) for value in request_timeout)
-            return urllib3.Timeout(connect=connect, read=read)
-        return urllib3.Timeout(total=_seconds(request_timeout))
+    # --- one attempt, redirects followed --------------------------------------------------------------
+    def _exchange(
+        self,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        body: Optional[Union[bytes, str]],
+        connect: float,
+        read: float,
+        deadline: Optional[Deadline],
+    ) -> Tuple[UrllibResponse, str]:
+        origin = _origin(url)
+        for hop in range(MAX_REDIRECTS + 1):
+            resp = self._urlopen(method, url, headers, body, connect, read, deadline)
+            target = _redirect_target(url, resp) if method != "POST" else None
+            if target is None:
+                return resp, url
+            _discard(resp)
+            if hop == MAX_REDIRECTS:
+                raise ApiTooManyRedirectsError(
+                    f"too many redirects: {MAX_REDIRECTS} redirects from {safe_url(url)} and more asked for "
+                    f"(a redirect loop?); the last answer was {resp.status} to {safe_url(target)}",
+                    url=safe_url(url), status=resp.status, reason=resp.reason, headers=resp.headers,
+                )  # fmt: skip
+            if resp.status == 303 and method != "HEAD":  # See Other: fetch the other resource
+                method, body = "GET", None
+                headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
+            if _origin(target) != origin:  # never hand credentials to another origin
+                headers = {k: v for k, v in headers.items() if not _is_credential(k, v)}
+            url = target
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _urlopen(
+        self,
+        method: str,
+        url: str,
+        headers: Dict[str, str],
+        body: Optional[Union[bytes, str]],
+        connect: float,
+        read: float,
+        deadline: Optional[Deadline],
+    ) -> UrllibResponse:
+        if deadline is not None:
+            left = deadline.remaining()
+            if left <= 0:
+                raise _deadline_error(deadline, url)
+            connect, read = min(connect, left), min(read, left)
+        manager = self._manager_for(url)
+        _CALL.deadline = deadline
+        try:
+            resp: UrllibResponse = manager.urlopen(
+                method, url, body=body, headers=headers, timeout=urllib3.Timeout(connect=connect, read=read),
+                retries=False, redirect=False, preload_content=False, enforce_content_length=True,
+                pool_timeout=connect,
+            )  # fmt: skip
+            return resp
+        except _TRANSPORT_ERRORS as exc:
+            if deadline is not None and deadline.expired():
+                raise _deadline_error(deadline, url) from exc
+            raise transport_error(exc, url) from exc
+        finally:
+            _CALL.deadline = None
+
+    def _manager_for(self, url: str) -> urllib3.PoolManager:
+        parts = urllib.parse.urlsplit(url)
+        route = (parts.scheme, parts.netloc)
+        try:
+            proxy = self._routes[route]
+        except KeyError:
+            proxy = self._routes[route] = proxies.proxy_for(url, self.configuration.proxy, self._environ)
+        if proxy is None:
+            return self.pool_manager
+        manager = self._proxied.get(proxy)
+        if manager is None:
+            with self._lock:
+                manager = self._proxied.get(proxy) or _pool_manager(self.configuration, proxy)
+                self._proxied[proxy] = manager
+        return manager
+
+    def _pause(
+        self, delay: float, deadline: Optional[Deadline], error: ApiConnectionError, method: str, url: str, n: int
+    ) -> None:
+        """Wait before the next attempt; when that would pass the deadline, give up with ``error``."""
+        if deadline is not None and deadline.remaining() <= delay:
+            raise error
+        self._log_retry(method, url, str(error), delay, n)
+        time.sleep(delay)
+
+    def _log_retry(self, method: str, url: str, why: str, delay: float, attempt: int) -> None:
+        _log(self.configuration, logging.INFO, "%s %s: %s; retry %d in %.2f s", method, safe_url(url), why, attempt,
+             delay)  # fmt: skip
+
+
+def _log(config: Configuration, level: int, message: str, *args: Any) -> None:
+    """Log on the configuration's own logger (a child of the package logger, see ``Configuration.logger``)."""
+    logger = config.logger["package_logger"]
+    # getEffectiveLevel, not isEnabledFor: the level cache of a logger outside logging's registry is
+    # not cleared when a parent's level changes
+    if logger.getEffectiveLevel() <= level and not logger.manager.disable >= level:
+        logger.handle(logger.makeRecord(logger.name, level, __file__, 0, message, args, None))
+
+
+def _timeouts(config: Configuration, request_timeout: RequestTimeout) -> Tuple[float, float, Optional[Deadline]]:
+    """Connect and read timeouts of each attempt, and the deadline of the whole call (if any)."""
+    connect, read, total = config.connect_timeout, config.read_timeout, config.timeout
+    if request_timeout is None:
+        pass
+    elif isinstance(request_timeout, tuple) and len(request_timeout) == 2:
+        connect, read = (_seconds(value) for value in request_timeout)
+    elif isinstance(request_timeout, (int, float)) and not isinstance(request_timeout, bool):
+        total = _seconds(request_timeout)
+    else:
+        raise ApiValueError(f"_request_timeout must be seconds > 0 or a (connect, read) pair, not {request_timeout!r}")
+    return connect, read, (Deadline(total) if total is not None else None)
 
 
 def _seconds(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise ApiValueError(f"_request_timeout must be seconds > 0 or a (connect, read) pair, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise ApiValueError(f"_request_timeout must be a finite number of seconds > 0 or a pair of them, not {value!r}")
     return float(value)
 
 
-def _read_body(resp: UrllibResponse, url: str) -> bytes:
-    """The whole body; a body cut short raises with the part that arrived."""
+def _status_delay(
+    policy: RetryPolicy, resp: UrllibResponse, method: str, attempt: int, deadline: Optional[Deadline]
+) -> Optional[float]:
+    """Seconds to wait before retrying this answer, or None to keep it."""
+    if not policy.allows(method, attempt):
+        return None
+    delay: Optional[float] = policy.wait_for_status(resp.status, resp.headers, attempt)
+    if delay is None or (deadline is not None and deadline.remaining() <= delay):
+        return None
+    return delay
+
+
+def _read_body(resp: UrllibResponse, url: str, deadline: Optional[Deadline]) -> bytes:
+    """The whole body; a body cut short raises with the part that arrived. Always releases the connection."""
     chunks: List[bytes] = []
+    sock = getattr(getattr(resp, "connection", None), "sock", None)
+    token = WATCHDOG.arm(deadline, sock) if deadline is not None and sock is not None else None
     # read1 (urllib3 2.x) hands over each piece as it arrives, so a broken stream loses nothing;
     # urllib3 1.26's stream() reads without buffering and does the same.
     pieces = iter(lambda: resp.read1(_CHUNK), b"") if hasattr(resp, "read1") else resp.stream(_CHUNK)
     try:
         for chunk in pieces:
             chunks.append(chunk)
-    except (HTTPError, OSError) as exc:
+    except _TRANSPORT_ERRORS as exc:
+        cut = WATCHDOG.disarm(token)
+        token = None
         received = b"".join(chunks)  # kept on the error, whatever broke the stream
+        context: Dict[str, Any] = {"url": safe_url(url), "status": resp.status, "reason": resp.reason,
+                                   "headers": resp.headers, "raw_body": received}  # fmt: skip
+        if cut or (deadline is not None and deadline.expired()):
+            raise _deadline_error(deadline, url, context) from exc
+        if isinstance(exc, DecodeError):
+            raise ApiDecodeError(
+                f"the body from {safe_url(url)} cannot be decoded as its Content-Encoding "
+                f"{resp.headers.get('Content-Encoding')!r} says: {_cause_text(exc)}", **context,
+            ) from exc  # fmt: skip
         error = transport_error(exc, url, resp.status, resp.reason, resp.headers, received)
         if type(error) is ApiConnectionError:  # the stream broke: say it was cut
             error = ApiIncompleteResponseError(
-                f"the response from {safe_url(url)} ended early after {len(received)} bytes: {exc}",
-                url=safe_url(url), status=resp.status, reason=resp.reason, headers=resp.headers, raw_body=received,
-            )  # fmt: skip
+                f"the response from {safe_url(url)} ended early after {len(received)} bytes: {_cause_text(exc)}",
+                **context,
+            )
         raise error from exc
     finally:
+        if WATCHDOG.disarm(token):  # the deadline passed as the last bytes came: the call is late
+            _discard(resp)
+            raise _deadline_error(deadline, url, {"status": resp.status, "raw_body": b"".join(chunks)})
         resp.release_conn()
     return b"".join(chunks)
 
 
 def _discard(resp: UrllibResponse) -> None:
-    """Free the connection of a response that will not be used (retried)."""
-    with contextlib.suppress(HTTPError, OSError):
+    """Free the connection of a response that will not be used (retried, redirected, failed)."""
+    with contextlib.suppress(*_TRANSPORT_ERRORS):
         resp.drain_conn()
     resp.release_conn()
+
+
+def _deadline_error(
+    deadline: Optional[Deadline], url: str, context: Optional[Dict[str, Any]] = None
+) -> ApiTimeoutError:
+    seconds = deadline.seconds if deadline is not None else 0.0
+    kwargs = dict(context or {}, url=safe_url(url))
+    return ApiTimeoutError(f"the call to {safe_url(url)} took longer than its deadline of {seconds:g} s", **kwargs)
+
+
+def _redirect_target(url: str, resp: UrllibResponse) -> Optional[str]:
+    """The absolute URL a redirect points to, or None when the answer is not a usable redirect."""
+    if resp.status not in REDIRECT_STATUSES:
+        return None
+    location = resp.headers.get("Location")
+    if not location:
+        return None
+    try:
+        target = urllib.parse.urljoin(url, location.strip())
+        parts = urllib.parse.urlsplit(target)
+        parts.port  # noqa: B018  (raises ValueError for a bad port)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return urllib.parse.urlunsplit(parts._replace(fragment=""))
+
+
+def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+    parts = urllib.parse.urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = None
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _is_credential(name: str, value: str) -> bool:
+    return name.lower() in CREDENTIAL_HEADERS or isinstance(value, RedactedStr)
 
 
 def transport_error(
@@ -201,28 +434,61 @@ def transport_error(
     raw_body: Optional[bytes] = None,
 ) -> ApiConnectionError:
     """The package error for a urllib3 / socket error (with the part of the body read, if any)."""
-    cause = exc.reason if isinstance(exc, MaxRetryError) and exc.reason is not None else exc
+    cause = _innermost_cause(exc)
     where = safe_url(url)
-    kwargs: Dict[str, Any] = {
-        "url": where,
-        "status": status,
-        "reason": reason,
-        "headers": headers,
-        "raw_body": raw_body,
-    }
+    kwargs: Dict[str, Any] = {"url": where, "status": status, "reason": reason, "headers": headers,
+                              "raw_body": raw_body}  # fmt: skip
+    error: ApiConnectionError
     if isinstance(cause, NewConnectionError):  # before timeouts: it subclasses ConnectTimeoutError
-        return ApiConnectionError(f"cannot connect to {where}: {_cause_text(cause)}", **kwargs)
-    if isinstance(cause, ConnectTimeoutError):
-        return ApiTimeoutError(f"connecting to {where} timed out", **kwargs)
-    if isinstance(cause, (ReadTimeoutError, TimeoutError)):
-        return ApiTimeoutError(f"reading from {where} timed out", **kwargs)
-    if isinstance(cause, ProtocolError):
-        return ApiConnectionError(f"the connection to {where} broke: {_cause_text(cause)}", **kwargs)
-    return ApiConnectionError(f"request to {where} failed: {_cause_text(cause)}", **kwargs)
+        error = ApiConnectionError(f"cannot connect to {where}: {_cause_text(cause)}", **kwargs)
+    elif isinstance(cause, ConnectTimeoutError):
+        error = ApiTimeoutError(f"connecting to {where} timed out", **kwargs)
+    elif isinstance(cause, EmptyPoolError):
+        error = ApiTimeoutError(f"no free connection to {where} in the pool in time (responses not released?)",
+                                **kwargs)  # fmt: skip
+    elif isinstance(cause, (ReadTimeoutError, TimeoutError)):
+        error = ApiTimeoutError(f"reading from {where} timed out", **kwargs)
+    elif isinstance(cause, SSLError) or _tls_failure(exc) is not None:
+        tls = _tls_failure(exc) or cause
+        what = "certificate of" if isinstance(tls, ssl.SSLCertVerificationError) else "TLS handshake with"
+        error = ApiConnectionError(f"the {what} {where} failed: {_cause_text(tls)}", **kwargs)
+        error._permanent = True  # type: ignore[attr-defined]  # another try meets the same TLS failure
+    elif isinstance(cause, ProxyError) or isinstance(exc, ProxyError):
+        error = ApiConnectionError(f"the proxy for {where} failed: {_cause_text(cause)}", **kwargs)
+    elif isinstance(cause, ProtocolError):
+        error = ApiConnectionError(f"the connection to {where} broke: {_cause_text(cause)}", **kwargs)
+    else:
+        error = ApiConnectionError(f"request to {where} failed: {_cause_text(cause)}", **kwargs)
+    return error
+
+
+def _innermost_cause(exc: BaseException) -> BaseException:
+    reason = getattr(exc, "reason", None)
+    return reason if isinstance(reason, BaseException) and isinstance(exc, HTTPError) else exc
+
+
+def _tls_failure(exc: BaseException) -> Optional[BaseException]:
+    """The TLS error behind a failure (a refused certificate, a handshake the server refused), if any.
+
+    Such failures are permanent: another try meets the same certificate and the same server settings.
+    """
+    seen: List[BaseException] = []
+    todo: List[BaseException] = [exc]
+    while todo:
+        current = todo.pop()
+        if any(current is other for other in seen):
+            continue
+        seen.append(current)
+        if isinstance(current, ssl.SSLError):
+            return current
+        todo.extend(e for e in (current.__cause__, current.__context__, getattr(current, "reason", None)) if
+                    isinstance(e, BaseException))  # fmt: skip
+        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+    return None
 
 
 def _cause_text(exc: BaseException) -> str:
-    """The innermost useful message, without urllib3's object reprs."""
+    """The innermost useful message, without urllib3's object reprs or credentials."""
     inner: BaseException = exc
     while inner.args and isinstance(inner.args[-1], BaseException):
         inner = inner.args[-1]
@@ -231,22 +497,14 @@ def _cause_text(exc: BaseException) -> str:
     return text.split(">: ", 1)[-1]
 
 
-def safe_url(url: str) -> str:
-    """The URL without user:password, for messages and logs."""
-    parts = urllib.parse.urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+_POOL_CLASSES = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
-def _log_retry(method: str, url: str, why: str, delay: float, attempt: int) -> None:
-    logger.info("%s %s: %s; retry %d in %.2f s", method, safe_url(url), why, attempt, delay)
-
-
-def _pool_manager(config: Configuration) -> urllib3.PoolManager:
+def _pool_manager(config: Configuration, proxy: Optional[str]) -> urllib3.PoolManager:
     kwargs: Dict[str, Any] = {
         "num_pools": 4,
         "maxsize": config.connection_pool_maxsize,
+        "block": True,  # never more connections than maxsize: a thread waits for a free one
         "cert_reqs": "CERT_REQUIRED" if config.verify_ssl else "CERT_NONE",
     }
     optional = {
@@ -258,10 +516,19 @@ def _pool_manager(config: Configuration) -> urllib3.PoolManager:
         "socket_options": config.socket_options,
     }
     kwargs.update({key: value for key, value in optional.items() if value is not None})
-    if not config.proxy:
-        return urllib3.PoolManager(**kwargs)
-    if config.proxy.lower().startswith("socks"):
-        from urllib3.contrib.socks import SOCKSProxyManager  # needs the optional PySocks
-
-        return SOCKSProxyManager(config.proxy, headers=config.proxy_headers, **kwargs)
-    return urllib3.ProxyManager(config.proxy, proxy_headers=config.proxy_headers, **kwargs)
+    if proxy is None:
+        manager = urllib3.PoolManager(**kwargs)
+    elif proxy.lower().startswith("socks"):
+        try:
+            from urllib3.contrib.socks import SOCKSProxyManager
+        except ImportError:  # pragma: no cover - depends on the optional PySocks
+            raise ApiValueError("a socks:// proxy needs the optional package PySocks (pip install pysocks)") from None
+        return SOCKSProxyManager(proxy, headers=config.proxy_headers, **kwargs)
+    else:
+        url, authorization = proxies.split_proxy_credentials(proxy)
+        headers: Dict[str, str] = dict(config.proxy_headers or {})
+        if authorization is not None and not any(k.lower() == "proxy-authorization" for k in headers):
+            headers["Proxy-Authorization"] = RedactedStr(authorization)
+        manager = urllib3.ProxyManager(url, proxy_headers=headers, **kwargs)
+    manager.pool_classes_by_scheme = _POOL_CLASSES
+    return manager

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import email.utils
+import math
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from typing import FrozenSet, Mapping, Optional
@@ -12,6 +15,7 @@ from .exceptions import ApiValueError
 
 __all__ = ["RetryPolicy"]
 
+_DELAY_SECONDS = re.compile(r"[0-9]+", re.ASCII)
 # RFC 9110 idempotent methods: sending them twice has the effect of sending them once.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 
@@ -45,8 +49,8 @@ class RetryPolicy:
             raise ApiValueError(f"max_retries must be a whole number >= 0, not {self.max_retries!r}")
         for name in ("backoff_factor", "backoff_max", "retry_after_max"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise ApiValueError(f"{name} must be a number >= 0, not {value!r}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf:
+                raise ApiValueError(f"{name} must be a finite number >= 0, not {value!r}")
 
     def allows(self, method: str, attempt: int) -> bool:
         """Whether a request that failed on its ``attempt``-th try (1-based) may be sent again."""
@@ -68,14 +72,24 @@ class RetryPolicy:
 
 
 def parse_retry_after(value: Optional[str]) -> Optional[float]:
-    """``Retry-After`` in seconds: delay-seconds or an HTTP-date (RFC 9110 10.2.3); None if unusable."""
-    if not value:
+    """``Retry-After`` in seconds: delay-seconds or an HTTP-date (RFC 9110 10.2.3); None if unusable.
+
+    Never raises: a header is data from the network. HTTP dates are UTC, whatever their form (IMF,
+    RFC 850 or asctime) or zone label says.
+    """
+    if not isinstance(value, str):
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DELAY_SECONDS.fullmatch(value):
+        seconds = float(value)  # ASCII digits only: "²" passes isdigit() but not float()
+        return seconds if math.isfinite(seconds) else None
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, moment.timestamp() - time.time())
+    if moment.tzinfo is None:  # asctime and "-0000" dates: RFC 9110 says they are UTC
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    try:
+        return max(0.0, moment.timestamp() - time.time())
+    except (OverflowError, ValueError, OSError):
+        return None

@@ -11,7 +11,7 @@ from ..models.execute200_response_input import Execute200ResponseInput
 from ..models.status_info import StatusInfo
 from ..rest import RESTResponse, safe_url
 
-__all__ = ["SYNC_RESULTS", "ASYNC_STATUS", "OPTIONAL_JSON"]
+__all__ = ["SYNC_RESULTS", "ASYNC_STATUS", "OPTIONAL_JSON", "DISMISSED"]
 
 
 def _media_type(response: RESTResponse) -> str:
@@ -44,9 +44,11 @@ def _async_status(response: RESTResponse) -> StatusInfo:
     at all (pygeoapi 0.21: ``null``). What is missing is completed from the ``Location`` header (the
     job id is its last path segment) and from the meaning of the status code (the job was accepted).
     """
-    body = decode_json(response, Any) if response.data.strip() else None
-    fields: Dict[str, Any] = dict(body) if isinstance(body, dict) else {}
     location = response.headers.get("Location")
+    # a body that is not JSON (text/plain "Created", an HTML page) says nothing more than the Location
+    textual = location and not _is_json(_media_type(response)) and response.data.lstrip()[:1] not in (b"{", b"[")
+    body = decode_json(response, Any) if response.data.strip() and not textual else None
+    fields: Dict[str, Any] = dict(body) if isinstance(body, dict) else {}
     if "jobID" not in fields and location:
         fields["jobID"] = _job_id_from_location(location)
     fields.setdefault("status", "accepted")
@@ -61,6 +63,15 @@ def _async_status(response: RESTResponse) -> StatusInfo:
     return status
 
 
+def _dismissed(response: RESTResponse) -> StatusInfo:
+    """The status of a dismissed job; an empty answer (the job is gone) is a success too: the status
+    then has the job id of the request and ``status`` ``dismissed``."""
+    if response.data.strip():
+        status: StatusInfo = decode_json(response, StatusInfo)
+        return status
+    return StatusInfo.model_validate({"jobID": _job_id_from_location(response.url), "status": "dismissed"})
+
+
 def _optional_json(response: RESTResponse) -> Any:
     """Any JSON, or ``None`` for an empty body (deploy, replace and undeploy may answer without one)."""
     return decode_json(response, Any) if response.data.strip() else None
@@ -69,3 +80,4 @@ def _optional_json(response: RESTResponse) -> Any:
 SYNC_RESULTS = ResponseDecoder(_sync_results)
 ASYNC_STATUS = ResponseDecoder(_async_status)
 OPTIONAL_JSON = ResponseDecoder(_optional_json)
+DISMISSED = ResponseDecoder(_dismissed)

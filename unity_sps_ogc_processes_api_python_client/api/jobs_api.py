@@ -27,12 +27,13 @@ from ._operation import (
     positive_int,
     text,
 )
+from ._responses import DISMISSED
 
 __all__ = ["JobsApi"]
 
 JOB_ID = {"job_id": Param("jobId", text)}
 _ERRORS = {404: ProblemDetails, 422: HTTPValidationError, 500: ProblemDetails}
-DISMISS = Endpoint("DELETE", "/jobs/{jobId}", {200: StatusInfo, **_ERRORS})
+DISMISS = Endpoint("DELETE", "/jobs/{jobId}", {200: DISMISSED, **_ERRORS})
 JOB_LIST = Endpoint("GET", "/jobs", {200: JobListInput, 404: ProblemDetails})
 RESULTS = Endpoint("GET", "/jobs/{jobId}/results", {200: Dict[str, InlineOrRefDataInput], **_ERRORS})
 STATUS = Endpoint("GET", "/jobs/{jobId}", {200: StatusInfo, **_ERRORS})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Set, TypeVar
 
 from ..exceptions import ApiTypeError, ApiValueError
 from ._base import OgcModel
@@ -16,30 +16,63 @@ J = TypeVar("J")
 
 def check_json(value: J, where: str = "") -> J:
     """``value`` itself, if it can be written as JSON (models of this package included, at any depth);
-    else :class:`ApiTypeError` / :class:`ApiValueError` saying where it cannot."""
-    at = f"at {where}: " if where else ""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ApiValueError(f"{at}{value!r} is not a JSON number")
-    if isinstance(value, Enum):
-        check_json(value.value, where)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise ApiTypeError(f"{at}object keys must be strings, not {type(key).__name__}")
-            check_json(item, f"{where}.{key}" if where else key)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            check_json(item, f"{where}[{index}]")
-    elif not (
-        value is None
-        or isinstance(value, (str, int, float, OgcModel))  # bool is an int
-        or callable(getattr(value, "to_dict", None))  # the anyOf wrappers (InlineOrRefDataInput, ...)
-    ):
-        raise ApiTypeError(
-            f"{at}a {type(value).__name__} is not a JSON value "
-            "(give a str, number, bool, None, list, dict or a model of this package)"
-        )
+    else :class:`ApiTypeError` / :class:`ApiValueError` saying where it cannot.
+
+    Refused: NaN and infinities (not JSON numbers), ``Decimal`` (give ``float(d)`` or ``str(d)``: which one
+    is the caller's choice), sets, bytes, date-times and other objects, non-string keys, and containers
+    that hold themselves.
+    """
+    try:
+        _check(value, where, set())
+    except RecursionError:
+        raise ApiValueError(f"{_at(where)}the value is nested too deeply to be written as JSON") from None
     return value
+
+
+def _at(where: str) -> str:
+    return f"at {where}: " if where else ""
+
+
+def _check(value: Any, where: str, open_containers: Set[int]) -> None:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ApiValueError(f"{_at(where)}{value!r} is not a JSON number")
+        return
+    if isinstance(value, Enum):
+        _check(value.value, where, open_containers)
+        return
+    if isinstance(value, (dict, list, tuple)):
+        if id(value) in open_containers:
+            raise ApiValueError(f"{_at(where)}the value contains itself, so it has no JSON form")
+        open_containers.add(id(value))
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise ApiTypeError(f"{_at(where)}object keys must be strings, not {type(key).__name__}")
+                _check(item, f"{where}.{key}" if where else key, open_containers)
+        else:
+            for index, item in enumerate(value):
+                _check(item, f"{where}[{index}]", open_containers)
+        open_containers.discard(id(value))
+        return
+    if isinstance(value, (str, int, OgcModel)) or callable(getattr(value, "to_dict", None)):
+        return  # str/int subclasses, models and the anyOf wrappers (InlineOrRefDataInput, ...)
+    hint = _HINTS.get(kind.__name__, "give a str, number, bool, None, list, dict or a model of this package")
+    raise ApiTypeError(f"{_at(where)}a {kind.__name__} is not a JSON value ({hint})")
+
+
+_HINTS = {
+    "Decimal": "give float(value) for a number, or str(value) to keep every digit",
+    "set": "give a list",
+    "frozenset": "give a list",
+    "bytes": "give text (str), or base64 text for binary data",
+    "bytearray": "give text (str), or base64 text for binary data",
+    "datetime": "give an RFC 3339 string, e.g. value.isoformat()",
+    "date": "give an ISO 8601 string, e.g. value.isoformat()",
+}
 
 
 def to_json_value(value: Any) -> Any:
