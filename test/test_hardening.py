@@ -242,6 +242,18 @@ def test_the_deadline_covers_retries_and_waits(serve: Serve) -> None:
     assert len(server.requests) == 3  # waits of 1 s fit twice in 2.5 s, not a third time
 
 
+def test_no_backoff_outlives_the_deadline(serve: Serve) -> None:
+    server = serve(lambda request: lambda sock: False)  # every connection closed without an answer
+    policy = RetryPolicy(max_retries=5, backoff_factor=0.8, backoff_max=5)  # waits of 0.4-0.8 s, 0.8-1.6 s, ...
+    with client(server.url, retries=policy) as api_client:
+        started = time.monotonic()
+        with pytest.raises(ApiConnectionError):
+            JobsApi(api_client).get_status_jobs_job_id_get("x", _request_timeout=1.0)
+        elapsed = time.monotonic() - started
+    assert elapsed < 1.0
+    assert 1 <= len(server.requests) <= 2
+
+
 def test_a_configured_deadline_applies_to_every_call(serve: Serve) -> None:
     server = serve(drip(answer(200, STATUS_BODY)[: -len(STATUS_BODY)], STATUS_BODY, 0.05))
     with client(server.url, timeout=0.5) as api_client:
