@@ -526,6 +526,13 @@ def test_a_created_job_answered_with_text_is_built_from_location(serve: Serve, b
     assert job.job_id == "j/1" and job.status.value == "accepted"
 
 
+@pytest.mark.parametrize("location", ["http://[::1", "", "/"])
+def test_a_created_job_with_an_unusable_location_is_a_validation_error(serve: Serve, location: str) -> None:
+    server = serve(lambda request: answer(201, b"", Location=location))
+    with client(server.url) as api_client, pytest.raises(ogc.ApiResponseValidationError, match="names no job"):
+        ProcessesApi(api_client).execute_processes_process_id_execution_post("echo", execute_workflows={})
+
+
 @pytest.mark.parametrize("code", [200, 204])
 def test_an_empty_dismissal_is_a_success(serve: Serve, code: int) -> None:
     server = serve(lambda request: answer(code, b"", content_type=""))

@@ -99,12 +99,35 @@ def test_2_0_1_import_paths() -> None:
 
 
 def test_every_exception_has_status_and_body() -> None:
+    """The values, not just the names: an instance of every class carries the status and body it was given
+    (``None`` for caller errors, where nothing was sent)."""
     from unity_sps_ogc_processes_api_python_client import exceptions
+
+    class Response:  # what ApiException.from_response reads of an HTTP answer
+        status, reason, data = 0, "R", b'{"title": "t\xc3\xa9"}'
+        headers = {"Content-Type": "application/json; charset=utf-8"}
 
     for name in exceptions.__all__:
         error_class = getattr(exceptions, name)
-        assert issubclass(error_class, ogc.OpenApiException)
-        assert hasattr(error_class, "status") and hasattr(error_class, "body"), name
+        assert issubclass(error_class, ogc.OpenApiException), name
+        if issubclass(error_class, exceptions.ApiException):
+            Response.status = {"ApiException": 418, "ServiceException": 503}.get(name, 0) or next(
+                code for code, cls in exceptions._BY_STATUS.items() if cls is error_class
+            )
+            error = exceptions.ApiException.from_response(http_resp=Response(), body=None, data=None)
+            assert type(error) is error_class, name
+            assert (error.status, error.reason, error.body) == (Response.status, "R", '{"title": "t\u00e9"}'), name
+        elif name in ("OpenApiException", "ApiTypeError", "ApiValueError", "ApiAttributeError", "ApiKeyError"):
+            error = error_class("message")
+            assert (error.status, error.body, error.headers) == (None, None, None), name
+        else:  # transport and decoding errors
+            error = error_class("message", url="http://h/x", status=207, headers=Response.headers, raw_body=b"\xc3\xa9")
+            assert (error.status, error.body, error.raw_body, error.url) == (
+                207,
+                "\u00e9",
+                b"\xc3\xa9",
+                "http://h/x",
+            ), name
 
 
 def test_caller_errors_are_also_builtin_errors() -> None:

@@ -33,7 +33,10 @@ def _sync_results(response: RESTResponse) -> Execute200ResponseInput:
 
 def _job_id_from_location(location: str) -> str:
     """The job id of ``.../jobs/{jobId}`` (its last path segment, decoded)."""
-    path = urllib.parse.urlsplit(location).path.rstrip("/")
+    try:
+        path = urllib.parse.urlsplit(location.strip()).path.rstrip("/")
+    except ValueError:  # a malformed URL ("http://[::1"): no job id in it
+        return ""
     return urllib.parse.unquote(path.rsplit("/", 1)[-1])
 
 
@@ -49,7 +52,7 @@ def _async_status(response: RESTResponse) -> StatusInfo:
     textual = location and not _is_json(_media_type(response)) and response.data.lstrip()[:1] not in (b"{", b"[")
     body = decode_json(response, Any) if response.data.strip() and not textual else None
     fields: Dict[str, Any] = dict(body) if isinstance(body, dict) else {}
-    if "jobID" not in fields and location:
+    if "jobID" not in fields and location and _job_id_from_location(location):
         fields["jobID"] = _job_id_from_location(location)
     fields.setdefault("status", "accepted")
     try:
