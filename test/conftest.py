@@ -6,15 +6,18 @@ import copy
 import pathlib
 import socket
 import socketserver
+import ssl
 import struct
 import threading
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import pytest
+import trustme
 from pytest_httpserver import HTTPServer
 
 from unity_sps_ogc_processes_api_python_client import ApiClient, Configuration, JobsApi, RetryPolicy
 
+from .keepalive_server import KeepAliveServer, RawRequest, Reply
 from .pygeoapi_server import PygeoapiServer, ensure_pygeoapi
 
 JOB_ID = "55c44b44-eb13-11f1-be2d-02fc00000001"
@@ -135,6 +138,66 @@ def misbehaving() -> Iterator[Callable[[Callable[[socket.socket], None]], Misbeh
 
     def start(behaviour: Callable[[socket.socket], None]) -> MisbehavingServer:
         servers.append(MisbehavingServer(behaviour))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+class LocalCA:
+    """A certificate authority made for the test session (trustme), its certificate saved as a PEM file."""
+
+    def __init__(self, directory: pathlib.Path) -> None:
+        self.authority = trustme.CA()
+        self.directory = directory
+        self.ca_file = str(directory / "ca.pem")  # for Configuration.ssl_ca_cert
+        self.authority.cert_pem.write_to_path(self.ca_file)
+        self._issued = 0
+
+    def server_context(
+        self, *, require_client_cert: bool = False, maximum_version: Optional[ssl.TLSVersion] = None
+    ) -> ssl.SSLContext:
+        """A server context with a certificate for 127.0.0.1 and localhost, optionally asking for a client's."""
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+        if require_client_cert:
+            context.verify_mode = ssl.CERT_REQUIRED
+            self.authority.configure_trust(context)
+        if maximum_version is not None:
+            context.maximum_version = maximum_version
+        return context
+
+    def client_certificate(self, *, combined: bool = False) -> Tuple[str, Optional[str]]:
+        """(cert_file, key_file) of a new client certificate; ``combined`` puts the key in cert_file."""
+        self._issued += 1
+        issued = self.authority.issue_cert(f"client{self._issued}@example.org")
+        cert_file = self.directory / f"client{self._issued}.pem"
+        if combined:
+            issued.private_key_and_cert_chain_pem.write_to_path(str(cert_file))
+            return str(cert_file), None
+        key_file = self.directory / f"client{self._issued}.key"
+        issued.cert_chain_pems[0].write_to_path(str(cert_file))
+        issued.private_key_pem.write_to_path(str(key_file))
+        return str(cert_file), str(key_file)
+
+
+@pytest.fixture(scope="session")
+def local_ca(tmp_path_factory: pytest.TempPathFactory) -> LocalCA:
+    """One certificate authority for the session's TLS servers and client certificates."""
+    return LocalCA(tmp_path_factory.mktemp("ca"))
+
+
+Serve = Callable[[Callable[[RawRequest], Reply]], KeepAliveServer]
+
+
+@pytest.fixture
+def serve() -> Iterator[Serve]:
+    """Start keep-alive servers (``serve(respond)``) that answer each request with ``respond(request)``."""
+    servers: List[KeepAliveServer] = []
+
+    def start(respond: Callable[[RawRequest], Reply]) -> KeepAliveServer:
+        servers.append(KeepAliveServer(respond))
         return servers[-1]
 
     yield start

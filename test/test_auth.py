@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from typing import Any, Callable, Iterator, List
+from typing import Any, List
 
 import pytest
 
@@ -18,24 +18,10 @@ from unity_sps_ogc_processes_api_python_client import (
     UnauthorizedException,
 )
 
-from .conftest import status
-from .keepalive_server import KeepAliveServer, RawRequest, Reply, answer
+from .conftest import Serve, status
+from .keepalive_server import RawRequest, Reply, answer
 
 OK = answer(200, json.dumps(status(jobID="x")).encode())
-Serve = Callable[[Callable[[RawRequest], Reply]], KeepAliveServer]
-
-
-@pytest.fixture
-def serve() -> Iterator[Serve]:
-    servers: List[KeepAliveServer] = []
-
-    def start(respond: Callable[[RawRequest], Reply]) -> KeepAliveServer:
-        servers.append(KeepAliveServer(respond))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.close()
 
 
 def test_basic_auth_from_username_and_password(serve: Serve) -> None:

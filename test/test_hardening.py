@@ -12,7 +12,7 @@ import logging
 import os
 import socket
 import time
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator
 
 import pytest
 
@@ -34,28 +34,12 @@ from unity_sps_ogc_processes_api_python_client import (
 )
 from unity_sps_ogc_processes_api_python_client.retry import parse_retry_after
 
-from .conftest import status
-from .keepalive_server import KeepAliveServer, RawRequest, Reply, answer
+from .conftest import Serve, status
+from .keepalive_server import RawRequest, Reply, answer
 
 FAST = RetryPolicy(max_retries=2, backoff_factor=0.01, backoff_max=0.05)
 STATUS_BODY = json.dumps(status(jobID="x")).encode()
 OK = answer(200, STATUS_BODY)
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[[Callable[[RawRequest], Reply]], KeepAliveServer]]:
-    servers: List[KeepAliveServer] = []
-
-    def start(respond: Callable[[RawRequest], Reply]) -> KeepAliveServer:
-        servers.append(KeepAliveServer(respond))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.close()
-
-
-Serve = Callable[[Callable[[RawRequest], Reply]], KeepAliveServer]
 
 
 def client(url: str, **settings: Any) -> ApiClient:

@@ -8,7 +8,7 @@ import pathlib
 import re
 import subprocess
 import sys
-from typing import Dict
+from typing import ClassVar, Dict
 
 import pytest
 
@@ -105,7 +105,7 @@ def test_every_exception_has_status_and_body() -> None:
 
     class Response:  # what ApiException.from_response reads of an HTTP answer
         status, reason, data = 0, "R", b'{"title": "t\xc3\xa9"}'
-        headers = {"Content-Type": "application/json; charset=utf-8"}
+        headers: ClassVar[Dict[str, str]] = {"Content-Type": "application/json; charset=utf-8"}
 
     for name in exceptions.__all__:
         error_class = getattr(exceptions, name)

@@ -1,7 +1,7 @@
 """Which proxy a request goes through: ``Configuration.proxy``, else the ``*_proxy`` environment variables.
 
-Pure functions over strings (no I/O, no urllib3), so that the transport can ask once per request and the
-rules can be tested on their own. The environment variables mean what they mean to curl and requests:
+Pure functions over strings (no I/O, no urllib3): the transport asks them about each URL, and the rules are
+tested on their own. The environment variables mean what they mean to curl and requests:
 
 - ``https_proxy`` / ``HTTPS_PROXY`` for ``https://`` URLs, ``http_proxy`` / ``HTTP_PROXY`` for ``http://``
   URLs, and ``all_proxy`` / ``ALL_PROXY`` as the fallback for both;

@@ -17,7 +17,7 @@ import ssl
 import threading
 import time
 import urllib.parse
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -170,13 +170,14 @@ class RESTClientObject:
         method = method.upper()
         config = self.configuration
         policy = config.retries
-        connect, read, deadline = _timeouts(config, _request_timeout)
+        limits = _timeouts(config, _request_timeout)
+        deadline = limits.deadline
         attempt = 0
         while True:
             attempt += 1
             started = time.monotonic()
             try:
-                resp, where = self._exchange(method, url, dict(headers or {}), body, connect, read, deadline)
+                resp, where = self._exchange(method, url, dict(headers or {}), body, limits)
             except ApiConnectionError as error:  # nothing arrived: idempotent methods may try again
                 if getattr(error, "_permanent", False) or not policy.allows(method, attempt):
                     raise
@@ -207,18 +208,11 @@ class RESTClientObject:
 
     # --- one attempt, redirects followed --------------------------------------------------------------
     def _exchange(
-        self,
-        method: str,
-        url: str,
-        headers: Dict[str, str],
-        body: Optional[Union[bytes, str]],
-        connect: float,
-        read: float,
-        deadline: Optional[Deadline],
+        self, method: str, url: str, headers: Dict[str, str], body: Optional[Union[bytes, str]], limits: _Limits
     ) -> Tuple[UrllibResponse, str]:
         origin = _origin(url)
         for hop in range(MAX_REDIRECTS + 1):
-            resp = self._urlopen(method, url, headers, body, connect, read, deadline)
+            resp = self._urlopen(method, url, headers, body, limits)
             target = _redirect_target(url, resp) if method != "POST" else None
             if target is None:
                 return resp, url
@@ -238,15 +232,9 @@ class RESTClientObject:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _urlopen(
-        self,
-        method: str,
-        url: str,
-        headers: Dict[str, str],
-        body: Optional[Union[bytes, str]],
-        connect: float,
-        read: float,
-        deadline: Optional[Deadline],
+        self, method: str, url: str, headers: Dict[str, str], body: Optional[Union[bytes, str]], limits: _Limits
     ) -> UrllibResponse:
+        connect, read, deadline = limits
         if deadline is not None:
             left = deadline.remaining()
             if left <= 0:
@@ -307,7 +295,13 @@ def _log(config: Configuration, level: int, message: str, *args: Any) -> None:
         logger.handle(logger.makeRecord(logger.name, level, __file__, 0, message, args, None))
 
 
-def _timeouts(config: Configuration, request_timeout: RequestTimeout) -> Tuple[float, float, Optional[Deadline]]:
+class _Limits(NamedTuple):
+    connect: float  # seconds to connect, per attempt
+    read: float  # seconds for each read, per attempt
+    deadline: Optional[Deadline]  # the end of the whole call, if it has one
+
+
+def _timeouts(config: Configuration, request_timeout: RequestTimeout) -> _Limits:
     """Connect and read timeouts of each attempt, and the deadline of the whole call (if any)."""
     connect, read, total = config.connect_timeout, config.read_timeout, config.timeout
     if request_timeout is None:
@@ -318,7 +312,7 @@ def _timeouts(config: Configuration, request_timeout: RequestTimeout) -> Tuple[f
         total = _seconds(request_timeout)
     else:
         raise ApiValueError(f"_request_timeout must be seconds > 0 or a (connect, read) pair, not {request_timeout!r}")
-    return connect, read, (Deadline(total) if total is not None else None)
+    return _Limits(connect, read, Deadline(total) if total is not None else None)
 
 
 def _seconds(value: Any) -> float:
