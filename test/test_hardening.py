@@ -136,6 +136,16 @@ def test_an_answer_cut_short_is_not_sent_again(serve: Serve, call: Callable[[Api
     assert body.startswith(caught.value.raw_body)
 
 
+@pytest.mark.parametrize(
+    "head", [b"Content-Length: 2\r\nContent-Length: 3\r\n", b"Content-Length: x\r\n", b"Content-Length: -1\r\n"]
+)
+def test_an_answer_with_an_unusable_head_is_not_sent_again(serve: Serve, head: bytes) -> None:
+    server = serve(lambda request: lambda sock: (sock.sendall(b"HTTP/1.1 200 OK\r\n" + head + b"\r\n{}"), False)[1])
+    with client(server.url) as api_client, pytest.raises(OpenApiException):
+        JobsApi(api_client).dismiss_jobs_job_id_delete("x")
+    assert len(server.requests) == 1
+
+
 def test_a_get_answer_cut_short_is_fetched_again(serve: Serve) -> None:
     server = serve(cut_short(200, STATUS_BODY))
     with client(server.url) as api_client, pytest.raises(ApiIncompleteResponseError):

@@ -109,12 +109,24 @@ def _guarded_getresponse(conn: Any, getresponse: Any) -> Any:
     return response
 
 
+class _HeadOfAnswer(http.client.HTTPResponse):
+    """Notes that a status line and headers arrived, even when urllib3 then finds them unusable."""
+
+    def begin(self) -> None:
+        super().begin()
+        _CALL.answered = True
+
+
 class _HTTPConnection(HTTPConnection):
+    response_class = _HeadOfAnswer
+
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         return _guarded_getresponse(self, lambda: super(_HTTPConnection, self).getresponse(*args, **kwargs))
 
 
 class _HTTPSConnection(HTTPSConnection):
+    response_class = _HeadOfAnswer
+
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
         return _guarded_getresponse(self, lambda: super(_HTTPSConnection, self).getresponse(*args, **kwargs))
 
@@ -178,8 +190,10 @@ class RESTClientObject:
             started = time.monotonic()
             try:
                 resp, where = self._exchange(method, url, dict(headers or {}), body, limits)
-            except ApiConnectionError as error:  # nothing arrived: idempotent methods may try again
+            except ApiConnectionError as error:  # nothing usable arrived: idempotent methods may try again
                 if getattr(error, "_permanent", False) or not policy.allows(method, attempt):
+                    raise
+                if getattr(error, "_answered", False) and method not in REREADABLE_METHODS:
                     raise
                 self._pause(policy.backoff(attempt), deadline, error, method, url, attempt)
                 continue
@@ -241,7 +255,7 @@ class RESTClientObject:
                 raise _deadline_error(deadline, url)
             connect, read = min(connect, left), min(read, left)
         manager = self._manager_for(url)
-        _CALL.deadline = deadline
+        _CALL.deadline, _CALL.answered = deadline, False
         try:
             resp: UrllibResponse = manager.urlopen(
                 method, url, body=body, headers=headers, timeout=urllib3.Timeout(connect=connect, read=read),
@@ -252,7 +266,12 @@ class RESTClientObject:
         except _TRANSPORT_ERRORS as exc:
             if deadline is not None and deadline.expired():
                 raise _deadline_error(deadline, url) from exc
-            raise transport_error(exc, url) from exc
+            error = transport_error(exc, url)
+            if _CALL.answered:  # its head was unusable (two Content-Lengths...): but the server did answer
+                error = ApiIncompleteResponseError(f"the answer from {safe_url(url)} is unusable: {_cause_text(exc)}",
+                                                   url=safe_url(url))  # fmt: skip
+                error._answered = True  # type: ignore[attr-defined]
+            raise error from exc
         finally:
             _CALL.deadline = None
 
