@@ -40,15 +40,17 @@ def test_lazy_exports_match_the_names_type_checkers_see(package: str) -> None:
 
 
 def test_top_level_exports_every_api_model_and_exception() -> None:
-    from unity_sps_ogc_processes_api_python_client import api, exceptions, models
+    from unity_sps_ogc_processes_api_python_client import api, exceptions, models, workflow
 
-    expected = set(api.__all__) | set(models._EXPORTS) | set(exceptions.__all__)
+    expected = set(api.__all__) | set(models._EXPORTS) | set(exceptions.__all__) | set(workflow.__all__)
     expected |= {"ApiClient", "ApiResponse", "Configuration", "RetryPolicy"}
     assert set(ogc._EXPORTS) == expected
     for name in api.__all__:
         assert getattr(ogc, name) is getattr(api, name)
     for name in models._EXPORTS:
         assert getattr(ogc, name) is getattr(models, name)
+    for name in workflow.__all__:
+        assert getattr(ogc, name) is getattr(workflow, name)
 
 
 def test_import_is_cheap() -> None:

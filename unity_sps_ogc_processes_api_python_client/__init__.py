@@ -10,6 +10,9 @@ from .api import _EXPORTS as _api_exports
 from .exceptions import __all__ as _exceptions_all
 from .models import _EXPORTS as _model_exports
 
+# the workflow layer's names, listed here so that importing the package does not import the layer
+_workflow_all = ["Client", "Job", "JobError", "JobFailedError", "JobDismissedError", "JobTimeoutError", "PollPolicy"]
+
 __version__ = "2.1.0"
 
 if TYPE_CHECKING:
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from .models import *  # noqa: F403  (the models)
     from .models.exception import Exception as Exception
     from .retry import RetryPolicy as RetryPolicy
+    from .workflow import *  # noqa: F403  (Client, Job and their errors)
 
 _EXPORTS = {
     "ApiClient": ".api_client",
@@ -30,6 +34,7 @@ _EXPORTS = {
     **dict.fromkeys(_exceptions_all, ".exceptions"),
     **{name: ".api" + module for name, module in _api_exports.items()},
     **{name: ".models" + module for name, module in _model_exports.items()},
+    **dict.fromkeys(_workflow_all, ".workflow"),
 }
 
 # "Exception" stays out of __all__: `from unity_sps_ogc_processes_api_python_client import *` must not

@@ -272,6 +272,66 @@ class ApiClient:
                 )  # fmt: skip
         return response
 
+    # --- links: next pages, result files -------------------------------------------------------------
+    def get_link(
+        self, href: str, response_type: Any, *, accept: str = "application/json", _request_timeout: Any = None
+    ) -> ApiResponse[Any]:
+        """GET a link the API gave (a ``next`` page, a result) and decode it as ``response_type``.
+
+        A relative ``href`` is resolved against the host. Credentials are sent only when the link is on
+        the API's own origin (scheme, host and port of ``configuration.host``).
+        """
+        url, headers = self._link_request(href, accept, None)
+        response = self.call_api("GET", url, headers, _request_timeout=_request_timeout)
+        return self.response_deserialize(response, {200: response_type})
+
+    def open_link(
+        self,
+        href: str,
+        *,
+        accept: str = "*/*",
+        headers: Optional[Mapping[str, str]] = None,
+        _request_timeout: Any = None,
+    ) -> rest.RESTResponse:
+        """GET a link the API gave, leaving its body unread: stream it with ``iter_content()``, and call
+        ``release()`` when not reading it to its end. An error status raises its :class:`ApiException`;
+        credentials go only to the API's own origin (see :meth:`get_link`)."""
+        url, request_headers = self._link_request(href, accept, headers)
+        response = self.call_api("GET", url, request_headers, _request_timeout=_request_timeout, _preload_content=False)
+        if not 200 <= response.status <= 299:
+            response.release()
+            raise self.error_for(response)
+        return response
+
+    def link_url(self, href: str) -> str:
+        """``href`` as an absolute URL: a relative one is resolved against the host (its path prefix kept)."""
+        if not isinstance(href, str) or not href.strip():
+            raise ApiValueError(f"a link must be a non-empty URL, not {href!r}")
+        try:
+            url = urllib.parse.urljoin(self.configuration.host + "/", href.strip())
+            parts = urllib.parse.urlsplit(url)
+            parts.port  # noqa: B018  (raises ValueError for a bad port)
+        except ValueError as error:
+            raise ApiValueError(f"unusable link {rest.safe_url(href)!r}: {error}") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ApiValueError(f"unusable link {rest.safe_url(href)!r}: not an http(s) URL")
+        return urllib.parse.urlunsplit(parts._replace(fragment=""))
+
+    def _link_request(self, href: str, accept: str, extra: Optional[Mapping[str, str]]) -> Tuple[str, Dict[str, str]]:
+        url = self.link_url(href)
+        headers: Dict[str, str] = dict(self.default_headers)
+        put_header(headers, "Accept", accept)
+        for name, value in (extra or {}).items():
+            put_header(headers, name, _header_value(name, value))
+        if rest.origin(url) == rest.origin(self.configuration.host):  # credentials stay with the API
+            if self.cookie:
+                put_header(headers, "Cookie", RedactedStr(_header_value("Cookie", self.cookie)))
+            queries: List[Tuple[str, Any]] = []
+            self.update_params_for_auth(headers, queries, ("bearerAuth",), "", "GET", None)
+            if queries:
+                url += ("&" if urllib.parse.urlsplit(url).query else "?") + encode_query(queries)
+        return url, headers
+
     # --- decoding ---------------------------------------------------------------------------------
     def response_deserialize(
         self, response_data: rest.RESTResponse, response_types_map: Optional[ResponseTypes] = None

@@ -17,7 +17,7 @@ import ssl
 import threading
 import time
 import urllib.parse
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -53,7 +53,7 @@ try:  # urllib3 2.x
 except ImportError:  # pragma: no cover - urllib3 1.26
     from urllib3.response import HTTPResponse as UrllibResponse
 
-__all__ = ["RESTClientObject", "RESTResponse", "ApiException", "RequestTimeout", "UrllibResponse", "safe_url"]
+__all__ = ["RESTClientObject", "RESTResponse", "ApiException", "RequestTimeout", "UrllibResponse", "safe_url", "origin"]
 
 RequestTimeout = Union[None, float, Tuple[float, float]]
 MAX_REDIRECTS = 5
@@ -89,6 +89,36 @@ class RESTResponse(io.IOBase):
 
     def getheader(self, name: str, default: Optional[str] = None) -> Optional[str]:
         return self.response.headers.get(name, default)
+
+    def iter_content(self, chunk_size: int = _CHUNK) -> Iterator[bytes]:
+        """The body of a streamed answer (``preload_content=False``), piece by piece as it arrives.
+
+        Transport problems raise package errors (:class:`ApiIncompleteResponseError` says how many bytes
+        had arrived). The connection is handed back at the end, on an error, or by :meth:`release`.
+        """
+        resp, received = self.response, 0
+        try:
+            for chunk in _pieces(resp, chunk_size):
+                received += len(chunk)
+                yield chunk
+        except _TRANSPORT_ERRORS as exc:
+            error = transport_error(exc, self.url, resp.status, resp.reason, resp.headers)
+            if type(error) is ApiConnectionError:
+                error = ApiIncompleteResponseError(
+                    f"the response from {safe_url(self.url)} ended early after {received} bytes: {_cause_text(exc)}",
+                    url=safe_url(self.url), status=resp.status, reason=resp.reason, headers=resp.headers,
+                )  # fmt: skip
+            raise error from exc
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        """Give up the rest of a streamed body and free its connection (closed when the body was not read)."""
+        resp = self.response
+        with contextlib.suppress(*_TRANSPORT_ERRORS):
+            if not resp.closed and resp.length_remaining not in (0, None):
+                resp.close()  # unread bytes: the connection cannot be reused
+        resp.release_conn()
 
 
 # --- deadlines inside urllib3: the connection of a call is cut off when the call runs out of time ------
@@ -224,7 +254,7 @@ class RESTClientObject:
     def _exchange(
         self, method: str, url: str, headers: Dict[str, str], body: Optional[Union[bytes, str]], limits: _Limits
     ) -> Tuple[UrllibResponse, str]:
-        origin = _origin(url)
+        start = origin(url)
         for hop in range(MAX_REDIRECTS + 1):
             resp = self._urlopen(method, url, headers, body, limits)
             target = _redirect_target(url, resp) if method != "POST" else None
@@ -240,7 +270,7 @@ class RESTClientObject:
             if resp.status == 303 and method != "HEAD":  # See Other: fetch the other resource
                 method, body = "GET", None
                 headers = {k: v for k, v in headers.items() if k.lower() not in ("content-type", "content-length")}
-            if _origin(target) != origin:  # never hand credentials to another origin
+            if origin(target) != start:  # never hand credentials to another origin
                 headers = {k: v for k, v in headers.items() if not _is_credential(k, v)}
             url = target
         raise AssertionError("unreachable")  # pragma: no cover
@@ -357,11 +387,8 @@ def _read_body(resp: UrllibResponse, url: str, deadline: Optional[Deadline]) -> 
     chunks: List[bytes] = []
     sock = getattr(getattr(resp, "connection", None), "sock", None)
     token = WATCHDOG.arm(deadline, sock) if deadline is not None and sock is not None else None
-    # read1 (urllib3 2.x) hands over each piece as it arrives, so a broken stream loses nothing;
-    # urllib3 1.26's stream() reads without buffering and does the same.
-    pieces = iter(lambda: resp.read1(_CHUNK), b"") if hasattr(resp, "read1") else resp.stream(_CHUNK)
     try:
-        for chunk in pieces:
+        for chunk in _pieces(resp, _CHUNK):
             chunks.append(chunk)
     except _TRANSPORT_ERRORS as exc:
         cut = WATCHDOG.disarm(token)
@@ -389,6 +416,12 @@ def _read_body(resp: UrllibResponse, url: str, deadline: Optional[Deadline]) -> 
             raise _deadline_error(deadline, url, {"status": resp.status, "raw_body": b"".join(chunks)})
         resp.release_conn()
     return b"".join(chunks)
+
+
+def _pieces(resp: UrllibResponse, size: int) -> Iterator[bytes]:
+    # read1 (urllib3 2.x) hands over each piece as it arrives, so a broken stream loses nothing;
+    # urllib3 1.26's stream() reads without buffering and does the same.
+    return iter(lambda: resp.read1(size), b"") if hasattr(resp, "read1") else resp.stream(size)
 
 
 def _discard(resp: UrllibResponse) -> None:
@@ -424,7 +457,7 @@ def _redirect_target(url: str, resp: UrllibResponse) -> Optional[str]:
     return urllib.parse.urlunsplit(parts._replace(fragment=""))
 
 
-def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+def origin(url: str) -> Tuple[str, str, Optional[int]]:
     parts = urllib.parse.urlsplit(url)
     default = {"http": 80, "https": 443}.get(parts.scheme)
     try:
