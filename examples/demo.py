@@ -3,8 +3,8 @@
     python examples/demo.py                      # installs and starts pygeoapi on 127.0.0.1, then stops it
     python examples/demo.py --url https://example.org/ogcapi --process my-process --inputs '{"x": 1}'
 
-It lists the processes, executes one asynchronously, polls the status, fetches the results, finds the
-job in the job list, dismisses it and shows that it is gone.
+It lists the processes, describes one, executes it asynchronously, waits with progress, fetches the
+results and writes them to files, finds the job in the job list, dismisses it and shows that it is gone.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import json
 import pathlib
 import sys
 import tempfile
-import time
 from typing import Any, Dict, Iterator, Optional
 
 import unity_sps_ogc_processes_api_python_client as ogc
@@ -53,66 +52,37 @@ def local_pygeoapi() -> Iterator[str]:
     print("\npygeoapi stopped.")
 
 
-def wait_for(jobs: ogc.JobsApi, job_id: str, timeout: float) -> ogc.StatusInfo:
-    """Poll the status until the job ends, printing each change."""
-    deadline = time.monotonic() + timeout
-    delay = 0.05
-    last: Optional[str] = None
-    while True:
-        status = jobs.get_status_jobs_job_id_get(job_id)
-        line = f"{status.status.value} {status.progress if status.progress is not None else ''}% {status.message or ''}"
-        if line != last:
-            print(f"   status: {line}")
-            last = line
-        if status.status.is_terminal:
-            return status
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"job {job_id} did not finish within {timeout} s")
-        time.sleep(delay)
-        delay = min(delay * 2, 1.0)
+def lifecycle(url: str, process_id: str, inputs: Dict[str, Any], timeout: float, download: pathlib.Path) -> None:
+    with ogc.Client(url) as client:
+        print(f"1. Server: {url}")
+        print(f"2. Processes: {', '.join(process.id for process in client.processes())}")
 
-
-def lifecycle(url: str, process_id: str, inputs: Dict[str, Any], timeout: float) -> None:
-    with ogc.ApiClient(ogc.Configuration(host=url)) as client:
-        processes, jobs = ogc.ProcessesApi(client), ogc.JobsApi(client)
-
-        landing = ogc.LandingPageApi(client).get_landing_page_get()
-        print(f"1. Server: {landing.title or url}")
-
-        listing = processes.get_processes_processes_get()
-        print(f"2. Processes: {', '.join(p.id for p in listing.processes)}")
-
-        description = processes.get_process_description_processes_process_id_get(process_id)
+        description = client.process(process_id)
         print(f"3. '{process_id}' takes inputs: {', '.join(description.inputs or {})}")
 
-        created = processes.execute_processes_process_id_execution_post(
-            process_id, prefer="respond-async", execute_workflows={"inputs": inputs}
-        )
-        assert isinstance(created, ogc.StatusInfo), "the server ran the job synchronously"
-        print(f"4. Submitted job {created.job_id} (asynchronously): {created.status.value}")
-
-        final = wait_for(jobs, created.job_id, timeout)
-        print(f"5. Job {final.status.value} in {(final.finished - final.created).total_seconds() * 1000:.0f} ms"
-              if final.finished and final.created else f"5. Job {final.status.value}")  # fmt: skip
-
-        if final.status is ogc.StatusCode.SUCCESSFUL:
-            results = jobs.get_result_jobs_job_id_results_get(created.job_id)
-            print("6. Results:")
-            for output_id, value in results.items():
-                print(f"   {output_id} = {json.dumps(value.to_dict())}")
-
-        listed = jobs.get_jobs_jobs_get(limit=100)
-        mine = [job for job in listed.jobs if job.job_id == created.job_id]
-        print(f"7. The job list holds {len(listed.jobs)} job(s), ours among them: {bool(mine)}")
-
-        dismissed = jobs.dismiss_jobs_job_id_delete(created.job_id)
-        print(f"8. Dismissed: {dismissed.status.value}")
+        job = client.execute(process_id, inputs=inputs, mode="async")
+        print(f"4. Submitted job {job.id} (asynchronously)")
 
         try:
-            jobs.get_status_jobs_job_id_get(created.job_id)
-            print("9. The job is still there")
+            final = job.wait(timeout=timeout, progress=True)  # a bar in a terminal, a line per change in a log
+            print(f"5. Job {final.status.value}")
+            print("6. Results:")
+            for output_id, value in job.results().items():
+                print(f"   {output_id} = {json.dumps(value.to_dict())}")
+            for path in job.download(download):
+                print(f"7. Written: {path} ({path.stat().st_size} bytes)")
+        except ogc.JobFailedError as error:
+            print(f"5. The job failed: {error.reason}")
+
+        mine = [status for status in client.jobs(process_id=process_id) if status.job_id == job.id]
+        print(f"8. Our job is in the job list: {bool(mine)}")
+
+        print(f"9. Dismissed: {job.dismiss().status.value}")
+        try:
+            job.refresh()
+            print("10. The job is still there")
         except ogc.NotFoundException as error:
-            print(f"9. The job is gone: {error}")
+            print(f"10. The job is gone: {error}")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -121,11 +91,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--process", default="hello-world", help="the process to execute")
     parser.add_argument("--inputs", default='{"name": "World", "message": "from the demo"}', help="JSON inputs")
     parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for the job")
+    parser.add_argument("--download", type=pathlib.Path, help="where to write the outputs; default: a temporary folder")
     args = parser.parse_args(argv)
     inputs = json.loads(args.inputs)
     try:
-        with contextlib.nullcontext(args.url) if args.url else local_pygeoapi() as url:
-            lifecycle(url, args.process, inputs, args.timeout)
+        with (
+            contextlib.nullcontext(args.url) if args.url else local_pygeoapi() as url,
+            tempfile.TemporaryDirectory(prefix="ogc-demo-outputs-") as scratch,
+        ):
+            lifecycle(url, args.process, inputs, args.timeout, args.download or pathlib.Path(scratch))
     except ogc.OpenApiException as error:
         print(f"The demo failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1

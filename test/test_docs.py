@@ -54,7 +54,7 @@ def page_text(path: Path) -> str:
 
 #: pages whose examples need a real OGC API - Processes server: test_docs_apis.py runs them on pygeoapi
 PYGEOAPI_PAGES = {f"{name}.md" for name in ("ProcessesApi", "DRUApi", "LandingPageApi", "ConformanceApi",
-                                             "HealthApi", "APIApi", "DefaultApi")}  # fmt: skip
+                                             "HealthApi", "APIApi", "DefaultApi", "Client", "Job")}  # fmt: skip
 
 
 def python_blocks() -> List[Tuple[str, int, str]]:

@@ -209,7 +209,10 @@ def test_eight_threads_on_one_client(client: ApiClient) -> None:
     assert len(set(done)) == 24
 
 
-def test_readme_quick_start_runs(pygeoapi_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_quick_start_runs(
+    pygeoapi_url: str, capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the example writes to outputs/
     readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text()
     block = readme.split("## Quick start", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(block.replace("https://example.org/ogcapi", pygeoapi_url), "README.md", "exec"), {})
@@ -217,4 +220,5 @@ def test_readme_quick_start_runs(pygeoapi_url: str, capsys: pytest.CaptureFixtur
     assert "'hello-world'" in printed
     assert "successful 100" in printed
     assert "value Hello World!" in printed
-    assert "failed:" not in printed and "not found:" not in printed
+    assert "failed:" not in printed and "still running:" not in printed
+    assert sorted(path.name for path in (tmp_path / "outputs").iterdir())  # the outputs were written
