@@ -23,7 +23,7 @@ PROOFS: Dict[str, List[str]] = {
         "sync Hello Sync!",
         "(at most 12, read 5 at a time)",
         "ours is among them: True",
-    ],  # fmt: skip
+    ],
     "Job": [
         "<Job ",
         "seen: accepted",
@@ -34,7 +34,7 @@ PROOFS: Dict[str, List[str]] = {
         "Cannot process without a name",
         " after 0.5 s",
         "dismissed: dismissed",
-    ],  # fmt: skip
+    ],
 }
 
 
