@@ -56,6 +56,18 @@ def test_unknown_authority_is_a_typed_error(https_server: Tuple[HTTPServer, str]
     assert "certificate" in str(caught.value).lower()
 
 
+def test_an_unknown_authority_is_not_retried(https_server: Tuple[HTTPServer, str]) -> None:
+    server, _ = https_server
+    policy = RetryPolicy(max_retries=3, backoff_factor=2.0, backoff_max=2.0)  # a retry would wait >= 1 s
+    started = time.monotonic()
+    with (
+        ApiClient(Configuration(host=server.url_for("/"), retries=policy)) as client,
+        pytest.raises(ApiConnectionError, match="certificate"),
+    ):
+        JobsApi(client).get_status_jobs_job_id_get("x")
+    assert time.monotonic() - started < 1.0
+
+
 def test_verification_can_be_turned_off(https_server: Tuple[HTTPServer, str]) -> None:
     server, _ = https_server
     config = Configuration(host=server.url_for("/"))
