@@ -1,15 +1,18 @@
 """Hypothesis strategies for the JSON documents of OGC API - Processes 1.0 (statusInfo.yaml, jobList.yaml,
 link.yaml, exception.yaml, bbox.yaml, qualifiedInputValue.yaml, results), and the helpers to check them.
 
-Every strategy gives plain JSON (dicts, lists, str, int, float, bool, None), as a server would send it.
+Every strategy gives plain JSON (dicts, lists, str, int, float, bool, None), as a server would send it,
+including what real servers send against the standard (progress as text, an integer jobID, ``id`` for
+``jobID``, date-times that are not RFC 3339, leap seconds, numbers beyond the range of a float).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
-from typing import Any, Dict, FrozenSet, Tuple
+from typing import Any, Dict, FrozenSet, Optional, Tuple, Union
 
 from hypothesis import strategies as st
 
@@ -18,11 +21,16 @@ __all__ = [
     "ODD_STATUSES",
     "STATUS_INFO_NAMES",
     "exact",
+    "has_infinity",
     "parse_rfc3339",
+    "expected_date_time",
+    "expected_progress",
+    "expected_job_id",
     "json_values",
     "member_names",
     "extra_members",
     "date_times",
+    "odd_date_times",
     "links",
     "problem_details",
     "statuses",
@@ -61,28 +69,79 @@ def exact(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
+def has_infinity(value: Any) -> bool:
+    """Whether a JSON value holds a number beyond the range of a float (read as an infinity)."""
+    if isinstance(value, float):
+        return math.isinf(value)
+    if isinstance(value, dict):
+        return any(has_infinity(item) for item in value.values())
+    if isinstance(value, list):
+        return any(has_infinity(item) for item in value)
+    return False
+
+
 _RFC3339 = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
+    r"(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))"
 )
 
 
 def parse_rfc3339(text: str) -> dt.datetime:
-    """The instant of an RFC 3339 date-time, read independently of the package (fraction truncated to µs)."""
+    """The instant of an RFC 3339 date-time, read independently of the package (fraction truncated to µs, a
+    leap second read as the last microsecond of its minute). AssertionError if the text does not have the
+    form, ValueError if the day or time does not exist."""
     match = _RFC3339.fullmatch(text)
     assert match is not None, text
     year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
     fraction, zulu, sign, offset_hours, offset_minutes = match.groups()[6:]
     microsecond = int((fraction or "").ljust(6, "0")[:6])
+    if second == 60:
+        second, microsecond = 59, 999_999
     if zulu:
         zone = dt.timezone.utc
     else:
+        if int(offset_minutes) > 59:
+            raise ValueError(text)
         offset = dt.timedelta(hours=int(offset_hours), minutes=int(offset_minutes))
         zone = dt.timezone(-offset if sign == "-" else offset)
     return dt.datetime(year, month, day, hour, minute, second, microsecond, tzinfo=zone)
 
 
+def expected_date_time(value: Any) -> Optional[dt.datetime]:
+    """What a date-time attribute holds for a received JSON value: the instant of an RFC 3339 text, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_rfc3339(value)
+    except (AssertionError, ValueError):
+        return None
+
+
+_NUMBER_TEXT = re.compile(r"\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*")
+
+
+def expected_progress(value: Any) -> Union[int, float, None]:
+    """What ``progress`` holds for a received JSON value: a finite number; the number of a text that is one
+    (an int if it has only digits); else None."""
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
+        if re.fullmatch(r"\s*[+-]?[0-9]+\s*", value):
+            return int(value)
+        number = float(value)
+        return number if math.isfinite(number) else None
+    if type(value) in (int, float) and math.isfinite(value):
+        return value  # type: ignore[no-any-return]
+    return None
+
+
+def expected_job_id(document: Dict[str, Any]) -> str:
+    """What ``job_id`` holds: ``jobID`` (an integer as its text), else ``id``."""
+    value = document["jobID"] if "jobID" in document else document["id"]
+    return value if isinstance(value, str) else str(value)
+
+
 # --- JSON values --------------------------------------------------------------------------------------
-numbers = st.integers(min_value=-(2**70), max_value=2**70) | st.floats(allow_nan=False, allow_infinity=False)
+# Infinities are numbers beyond the range of a float (1e400) as servers may send them; NaN is no JSON number.
+numbers = st.integers(min_value=-(2**70), max_value=2**70) | st.floats(allow_nan=False)
 scalars = st.none() | st.booleans() | numbers | st.text(max_size=12)
 json_values = st.recursive(
     scalars,
@@ -139,8 +198,54 @@ def _generated_date_times(draw: st.DrawFn) -> str:
 
 
 def date_times() -> st.SearchStrategy[str]:
-    """RFC 3339 date-time texts: Z or z or an offset, T or t or a space, 0 to 9 fraction digits."""
-    return st.sampled_from(_EXAMPLES) | _generated_date_times()
+    """RFC 3339 date-time texts: Z or z or an offset, T or t or a space, 0 to 9 fraction digits, leap seconds."""
+    return st.sampled_from(_EXAMPLES) | _generated_date_times() | _generated_date_times().map(_leap_second)
+
+
+def _leap_second(text: str) -> str:
+    return text[:17] + "60" + text[19:]
+
+
+# Met on real servers, or read by some versions of Python's datetime.fromisoformat: none is RFC 3339.
+_ODD_EXAMPLES = (
+    "", "yesterday", "2026-11-28", "2026-11-28T10:06:10", "2026-11-28T10:06Z", "2026-W48-6T10:06:10Z",
+    "20261128T100610Z", "2026-11-28T10:06:10+0100", "2026-11-28T10:06:10,5Z", "2026-11-28T24:00:00Z",
+    "2026-02-30T10:06:10Z", "2026-11-28T10:06:10.Z", "28/11/2026 10:06", "2026-11-28T10:06:10 Z",
+)  # fmt: skip
+
+
+@st.composite
+def _spoiled_date_times(draw: st.DrawFn) -> str:
+    """An RFC 3339 date-time with one thing changed so that it is not one any more."""
+    text = draw(_generated_date_times())
+    spoil = draw(st.sampled_from(["naive", "no seconds", "basic", "week", "comma", "space", "hour 24", "month"]))
+    body, zone = (text[:-1], text[-1]) if text[-1] in "Zz" else (text[:-6], text[-6:])
+    if spoil == "naive":
+        return body
+    if spoil == "no seconds":
+        return body[:16] + zone
+    if spoil == "basic":
+        return body[:19].replace("-", "").replace(":", "") + zone
+    if spoil == "week":
+        return f"{body[:4]}-W{draw(st.integers(10, 52))}-{draw(st.integers(1, 7))}{body[10:]}{zone}"
+    if spoil == "comma":
+        return body[:19] + ",5" + zone
+    if spoil == "space":
+        return text + " "
+    if spoil == "hour 24":
+        return body[:11] + "24" + body[13:] + zone
+    return body[:5] + "13" + body[7:] + zone
+
+
+def odd_date_times() -> st.SearchStrategy[str]:
+    """Texts in the place of a date-time that are not RFC 3339 date-times."""
+    return st.sampled_from(_ODD_EXAMPLES) | _spoiled_date_times()
+
+
+def received_date_times() -> st.SearchStrategy[Any]:
+    """The value of a date-time member as servers send it: mostly RFC 3339, sometimes null, another text,
+    a number."""
+    return date_times() | st.none() | odd_date_times() | st.integers(0, 2**31)
 
 
 # --- link.yaml, exception.yaml -----------------------------------------------------------------------
@@ -172,22 +277,44 @@ def statuses() -> st.SearchStrategy[str]:
     return st.sampled_from(STANDARD_STATUSES) | st.sampled_from(ODD_STATUSES) | st.text(max_size=12)
 
 
+def progresses() -> st.SearchStrategy[Any]:
+    """``progress`` as servers send it: an integer, a float, a number as text (``"100"``), other text, a
+    number beyond the range of a float, rarely another JSON value."""
+    as_text = st.integers(0, 100).map(str) | st.floats(0, 100).map(repr) | st.from_regex(r" ?[0-9]{1,3}(\.[0-9])? ?")
+    return (
+        st.integers(0, 100)
+        | st.floats(0, 100)
+        | as_text
+        | st.sampled_from(["", "n/a", "50%", "NaN", "1e400", "-1"])
+        | st.just(float("inf"))
+        | st.booleans()
+        | st.lists(st.integers(0, 100), max_size=2)
+    )
+
+
+def job_ids() -> st.SearchStrategy[Any]:
+    """A job id: mostly text (a UUID, any string), sometimes an integer."""
+    return st.uuids().map(str) | st.text(max_size=12) | st.integers(0, 2**40)
+
+
 @st.composite
 def status_infos(draw: st.DrawFn) -> Dict[str, Any]:
-    """A job status as servers send it: required jobID and status, any of the optional members (the
-    date-times possibly null, progress an int or a float), unknown members."""
-    document: Dict[str, Any] = {"jobID": draw(st.uuids().map(str) | st.text(max_size=12)), "status": draw(statuses())}
+    """A job status as servers send it: required jobID (or ``id``, as in the 2.0 draft) and status, any of
+    the optional members (date-times possibly null or not RFC 3339, progress an int, a float or text),
+    unknown members."""
+    name = draw(st.sampled_from(["jobID", "jobID", "jobID", "id"]))
+    document: Dict[str, Any] = {name: draw(job_ids()), "status": draw(statuses())}
     optional: Dict[str, st.SearchStrategy[Any]] = {
         "type": st.just("process") | st.text(max_size=8),
         "processID": st.text(max_size=12),
         "message": st.none() | st.text(max_size=20),
-        "progress": st.integers(0, 100) | st.floats(0, 100),
+        "progress": progresses(),
         "links": st.none() | st.lists(links(), max_size=3),
         "exception": st.none() | problem_details(),
-        **{name: st.none() | date_times() for name in ("created", "started", "finished", "updated")},
+        **{name: received_date_times() for name in ("created", "started", "finished", "updated")},
     }
     document.update(draw(_optional_members(optional)))
-    return _with_extras(document, draw(extra_members(STATUS_INFO_NAMES)))
+    return _with_extras(document, draw(extra_members(STATUS_INFO_NAMES | {"id"})))
 
 
 @st.composite
@@ -251,7 +378,7 @@ def result_values(kinds: Tuple[str, ...] = RESULT_KINDS) -> st.SearchStrategy[Tu
     by_kind: Dict[str, st.SearchStrategy[Any]] = {
         "string": st.text(max_size=20),
         "integer": st.integers(min_value=-(2**70), max_value=2**70),
-        "number": st.floats(allow_nan=False, allow_infinity=False),
+        "number": st.floats(allow_nan=False),
         "boolean": st.booleans(),
         "array": st.lists(json_values, max_size=5),
         "bbox": bboxes(),

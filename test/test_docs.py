@@ -53,8 +53,21 @@ def page_text(path: Path) -> str:
 
 
 #: pages whose examples need a real OGC API - Processes server: test_docs_apis.py runs them on pygeoapi
-PYGEOAPI_PAGES = {f"{name}.md" for name in ("ProcessesApi", "DRUApi", "LandingPageApi", "ConformanceApi",
-                                             "HealthApi", "APIApi", "DefaultApi", "Client", "Job")}  # fmt: skip
+PYGEOAPI_PAGES = {
+    f"{name}.md"
+    for name in (
+        "ProcessesApi",
+        "DRUApi",
+        "LandingPageApi",
+        "ConformanceApi",
+        "HealthApi",
+        "APIApi",
+        "DefaultApi",
+        "Client",
+        "Job",
+        "Campaign",
+    )
+}
 
 
 def python_blocks() -> List[Tuple[str, int, str]]:

@@ -16,6 +16,15 @@ PLACEHOLDER_HOST = re.compile(r"""(?P<quote>["'])http://localhost/?(?P=quote)"""
 
 #: what the output of each page's examples must show
 PROOFS: Dict[str, List[str]] = {
+    "Campaign": [
+        "new rows: 3",
+        "again: False",
+        "{'successful': 3, 'failed': 1}",
+        "failed: nameless - ",
+        "Cannot process without a name",
+        "exported: 4",
+        "written: ['",
+    ],
     "Client": [
         "processes: hello-world, echo",
         "echo takes: echoInput",

@@ -297,7 +297,7 @@ def test_declared_charset_is_honoured(httpserver: HTTPServer, api: JobsApi) -> N
     "body",
     [
         {"status": "accepted"},  # no jobID
-        {"jobID": 5, "status": "accepted"},
+        {"jobID": 5.5, "status": "accepted"},  # an integer jobID is read (as its text), a float is not
         ["not", "an", "object"],
         {"jobID": "x", "status": "accepted", "links": [{"rel": "self"}]},  # link without href
     ],

@@ -21,7 +21,7 @@ from unity_sps_ogc_processes_api_python_client.models.inline_or_ref_data_input i
 from unity_sps_ogc_processes_api_python_client.models.link import Link
 from unity_sps_ogc_processes_api_python_client.models.qualified_input_value_input import QualifiedInputValueInput
 
-from .ogc_strategies import exact, kinds_of, result_values, results_maps, values_of
+from .ogc_strategies import exact, has_infinity, kinds_of, result_values, results_maps, values_of
 
 Results = pydantic.TypeAdapter(Dict[str, InlineOrRefDataInput])
 
@@ -83,13 +83,19 @@ def check_kind(value: InlineOrRefDataInput, kind: str, raw: Any) -> None:
 def test_generated_values_have_the_right_kind_and_round_trip(drawn: Tuple[str, Any]) -> None:
     kind, raw = drawn
     original = copy.deepcopy(raw)
-    for value in (
-        InlineOrRefDataInput.from_json(json.dumps(raw)),
-        InlineOrRefDataInput.from_json(json.dumps(raw).encode()),
-        InlineOrRefDataInput.from_dict(raw),
-        InlineOrRefDataInput(raw),
-        InlineOrRefDataInput(actual_instance=raw),
-    ):
+    read = [InlineOrRefDataInput.from_json(json.dumps(raw)), InlineOrRefDataInput.from_json(json.dumps(raw).encode())]
+    given_in_python = [
+        lambda: InlineOrRefDataInput.from_dict(raw),
+        lambda: InlineOrRefDataInput(raw),
+        lambda: InlineOrRefDataInput(actual_instance=raw),
+    ]
+    if kind in ("number", "array", "object") and has_infinity(raw):
+        for build in given_in_python:  # an infinity given in Python is refused (it is no JSON number) ...
+            with pytest.raises(ApiValueError, match="not a JSON number"):
+                build()
+    else:
+        read += [build() for build in given_in_python]
+    for value in read:  # ... but read from JSON (1e400) it is kept, and written back as 1e400
         assert isinstance(value, InlineOrRefDataInput)
         check_kind(value, kind, original)
     assert exact(raw) == exact(original)  # reading does not change the caller's value
@@ -105,11 +111,12 @@ def test_generated_results_map_is_decoded_in_one_pass(drawn: Dict[str, Tuple[str
         assert isinstance(results[name], InlineOrRefDataInput)
         check_kind(results[name], kind, document[name])
     assert exact({name: value.to_dict() for name, value in results.items()}) == exact(document)
-    assert exact(Results.dump_python(results, mode="json")) == exact(document)
-    assert exact(json.loads(Results.dump_json(results))) == exact(document)
-    assert exact({name: value.to_dict() for name, value in Results.validate_python(document).items()}) == exact(
-        document
-    )
+    if not has_infinity(document):  # a plain TypeAdapter writes infinities as null (pydantic's default)
+        assert exact(Results.dump_python(results, mode="json")) == exact(document)
+        assert exact(json.loads(Results.dump_json(results))) == exact(document)
+        assert exact({name: value.to_dict() for name, value in Results.validate_python(document).items()}) == exact(
+            document
+        )
 
 
 # --- the values of the standard -----------------------------------------------------------------------

@@ -6,7 +6,8 @@ from __future__ import annotations
 import builtins
 import copy
 import json
-from typing import Any, Dict, Type
+import math
+from typing import Any, Callable, Dict, Type
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from unity_sps_ogc_processes_api_python_client.exceptions import ApiValueError
 from unity_sps_ogc_processes_api_python_client.models._base import OgcModel
 from unity_sps_ogc_processes_api_python_client.models.bbox import Bbox
+from unity_sps_ogc_processes_api_python_client.models.execute200_response_input import Execute200ResponseInput
 from unity_sps_ogc_processes_api_python_client.models.inline_or_ref_data_input import InlineOrRefDataInput
 from unity_sps_ogc_processes_api_python_client.models.job_list import JobList
 from unity_sps_ogc_processes_api_python_client.models.job_list_input import JobListInput
@@ -147,3 +149,84 @@ def test_member_named_self_is_kept(model: Type[OgcModel], document: Dict[str, An
 def test_keyword_named_self_is_an_extra_member() -> None:
     document = {"href": "http://x/jobs/a", "self": True}
     assert Link(**document).to_dict() == document
+
+
+# --- numbers beyond the range of a float (1e400) and NaN ----------------------------------------------
+INF = float("inf")
+# (reader, received JSON text, the JSON text written back, the Python value of a part of it)
+NON_FINITE: Dict[str, Any] = {
+    "a result value": (InlineOrRefDataInput.from_json, "1e400", "1e400", lambda v: v.actual_instance),
+    "a negative result value": (InlineOrRefDataInput.from_json, "-1e400", "-1e400", lambda v: -v.actual_instance),
+    "the Infinity token": (InlineOrRefDataInput.from_json, "[Infinity, -Infinity, 1.5]", "[1e400, -1e400, 1.5]",
+                           lambda v: v.actual_instance[0]),
+    "an object result": (InlineOrRefDataInput.from_json, '{"a": {"b": [1e400]}}', '{"a": {"b": [1e400]}}',
+                         lambda v: v.actual_instance["a"]["b"][0]),
+    "a qualified value in a result": (InlineOrRefDataInput.from_json, '{"value": 1e400, "mediaType": "text/plain"}',
+                                      '{"value": 1e400, "mediaType": "text/plain"}', lambda v: v.actual_instance.value),
+    "a bbox in a result": (InlineOrRefDataInput.from_json, '{"bbox": [-1e400, 0, 1e400, 1]}',
+                           '{"bbox": [-1e400, 0, 1e400, 1]}', lambda v: v.actual_instance.bbox[2]),
+    "a qualified value": (QualifiedInputValueInput.from_json, '{"value": [1, 1e400]}', '{"value": [1, 1e400]}',
+                          lambda v: v.value[1]),
+    "an extra member of a status": (StatusInfo.from_json, '{"jobID": "a", "status": "running", "x": 1e400}',
+                                    '{"jobID": "a", "status": "running", "x": 1e400}', lambda v: v.model_extra["x"]),
+    "a nested extra member": (StatusInfo.from_json, '{"jobID": "a", "status": "running", "x": {"y": [-1e400]}}',
+                              '{"jobID": "a", "status": "running", "x": {"y": [-1e400]}}',
+                              lambda v: -v.model_extra["x"]["y"][0]),
+    "a job list": (JobListInput.from_json, '{"jobs": [{"jobID": "a", "status": "running", "x": 1e400}]}',
+                   '{"jobs": [{"jobID": "a", "status": "running", "x": 1e400}]}',
+                   lambda v: v.jobs[0].model_extra["x"]),
+    "a synchronous answer": (Execute200ResponseInput.from_json, '{"out": 1e400}', '{"out": 1e400}',
+                             lambda v: v.actual_instance["out"].actual_instance),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("read", "text", "written", "part"), NON_FINITE.values(), ids=list(NON_FINITE))
+def test_infinite_numbers_are_read_as_inf_and_written_as_valid_json(
+    read: Callable[[str], Any], text: str, written: str, part: Callable[[Any], float]
+) -> None:
+    value = read(text)
+    assert part(value) == INF  # read as Python reads 1e400
+    assert value.to_json() == written
+    json.loads(written, parse_constant=lambda token: pytest.fail(f"{token} is not JSON"))  # valid JSON
+    again = read(value.to_json())
+    assert part(again) == INF and again.to_json() == written and again == value
+    assert exact(value.to_dict()) == exact(json.loads(written))  # to_dict keeps the float inf
+
+
+@pytest.mark.parametrize(
+    ("read", "text"),
+    [
+        (InlineOrRefDataInput.from_json, "NaN"),
+        (InlineOrRefDataInput.from_json, '{"value": [NaN]}'),
+        (QualifiedInputValueInput.from_json, '{"value": {"mean": NaN}}'),
+        (StatusInfo.from_json, '{"jobID": "a", "status": "running", "stats": {"mean": NaN}}'),
+        (StatusInfo.from_json, '{"jobID": "a", "status": "running", "progress": NaN}'),
+        (JobListInput.from_json, '{"jobs": [{"jobID": "a", "status": "running", "x": NaN}]}'),
+        (Execute200ResponseInput.from_json, '{"out": NaN}'),
+    ],
+)
+def test_nan_is_read_but_has_no_json_form(read: Callable[[str], Any], text: str) -> None:
+    value = read(text)  # as Python's json module writes and reads it: the rest of the document stays readable
+    assert "nan" in repr(value.to_dict())
+    with pytest.raises(ApiValueError, match="NaN") as caught:
+        value.to_json()
+    assert "no JSON form" in str(caught.value)
+
+
+def test_the_place_of_a_nan_is_named() -> None:
+    status = StatusInfo.from_json('{"jobID": "a", "status": "running", "stats": {"values": [1, NaN]}}')
+    assert status is not None and math.isnan(status.model_extra["stats"]["values"][1])
+    with pytest.raises(ApiValueError, match=r"at stats\.values\[1\]"):
+        status.to_json()
+
+
+@pytest.mark.skipif(
+    StatusInfo.model_config.get("ser_json_inf_nan") != "strings",
+    reason="pydantic before 2.8 writes Infinity in model_dump_json, whatever the setting",
+)
+def test_model_dump_json_writes_valid_json_too() -> None:
+    # pydantic's own JSON (to_json() is this package's): infinities and NaN become strings, valid JSON
+    status = StatusInfo.from_json('{"jobID": "a", "status": "running", "x": [1e400, NaN]}')
+    assert status is not None
+    text = status.model_dump_json(by_alias=True, exclude_unset=True)
+    json.loads(text, parse_constant=lambda token: pytest.fail(f"{token} is not JSON"))

@@ -21,7 +21,17 @@ from unity_sps_ogc_processes_api_python_client.models.status_code import StatusC
 from unity_sps_ogc_processes_api_python_client.models.status_info import StatusInfo
 
 from .conftest import STATUS
-from .ogc_strategies import STANDARD_STATUSES, date_times, exact, job_lists, parse_rfc3339, status_infos
+from .ogc_strategies import (
+    STANDARD_STATUSES,
+    date_times,
+    exact,
+    expected_date_time,
+    expected_job_id,
+    expected_progress,
+    job_lists,
+    parse_rfc3339,
+    status_infos,
+)
 
 DATE_TIMES = ("created", "started", "finished", "updated")
 OPTIONAL = ("type", "processID", "message", "exception", *DATE_TIMES, "progress", "links")
@@ -34,25 +44,33 @@ def read(document: Dict[str, Any]) -> StatusInfo:
 
 
 def check_typed(status: StatusInfo, document: Dict[str, Any]) -> None:
-    """The attributes hold the document's values, as Python types."""
-    assert status.job_id == document["jobID"]
+    """The attributes hold the document's values, as Python types (the odd values in their readable form)."""
+    assert status.job_id == expected_job_id(document) and type(status.job_id) is str
     assert isinstance(status.status, StatusCode) and status.status.value == document["status"]
     assert status.status == document["status"]
     assert status.status.is_standard == (document["status"] in STANDARD_STATUSES)
     if document["status"] in STANDARD_STATUSES:
         assert status.status is StatusCode[document["status"].upper()]
+    tolerated: Dict[str, Any] = {}
+    if "jobID" in document and type(document["jobID"]) is not str:
+        tolerated["job_id"] = document["jobID"]
     for name in DATE_TIMES:
         value = getattr(status, name)
-        text = document.get(name)
-        if text is None:
+        expected = expected_date_time(document.get(name))
+        if expected is None:
             assert value is None
+            if document.get(name) is not None:
+                tolerated[name] = document[name]
         else:
             assert isinstance(value, dt.datetime) and value.tzinfo is not None
-            expected = parse_rfc3339(text)
             assert value == expected and value.utcoffset() == expected.utcoffset()
             assert value.replace(tzinfo=None) == expected.replace(tzinfo=None)
     if "progress" in document:
-        assert type(status.progress) is type(document["progress"]) and status.progress == document["progress"]
+        raw, expected_number = document["progress"], expected_progress(document["progress"])
+        assert type(status.progress) is type(expected_number) and status.progress == expected_number
+        if raw is not None and (type(raw) not in (int, float) or raw != expected_number):
+            tolerated["progress"] = raw
+    assert exact(status.tolerated_values) == exact(tolerated)
     if document.get("links") is not None:
         assert status.links is not None and all(isinstance(link, Link) for link in status.links)
         assert [link.href for link in status.links] == [link["href"] for link in document["links"]]
@@ -256,6 +274,151 @@ def test_job_list_keeps_an_odd_job_among_normal_ones() -> None:
     assert exact(listing.to_dict()) == exact(document)
 
 
+# --- documents of real servers that deviate from the standard ------------------------------------------
+REAL_DEVIATIONS = {
+    "progress as text (a public ADES)": '{"jobID": "a", "status": "successful", "progress": "100"}',
+    "an empty date-time": '{"jobID": "a", "status": "accepted", "created": "", "progress": 0}',
+    "an integer jobID": '{"jobID": 123, "status": "running", "progress": 42.5}',
+    "a leap second": '{"jobID": "a", "status": "successful", "finished": "2016-12-31T23:59:60Z"}',
+    "id instead of jobID (Part 1 2.0 draft)": '{"id": "a", "status": "running", "type": "process"}',
+    "an integer id": '{"id": 7, "status": "running"}',
+    "all of them": '{"id": 8, "status": "running", "progress": "7", "created": "", "updated": "2016-12-31T23:59:60Z"}',
+}
+
+
+@pytest.mark.parametrize("text", REAL_DEVIATIONS.values(), ids=list(REAL_DEVIATIONS))
+def test_documents_of_real_servers_are_read_and_written_back_exactly(text: str) -> None:
+    status = StatusInfo.from_json(text)
+    assert status is not None and status.to_dict() == json.loads(text)
+    assert exact(status.to_dict()) == exact(json.loads(text))
+    assert exact(json.loads(status.to_json())) == exact(json.loads(text))  # the same members (extras come last)
+    from_dict = StatusInfo.from_dict(json.loads(text))
+    assert from_dict is not None and from_dict == status and exact(from_dict.to_dict()) == exact(json.loads(text))
+    check_typed(status, json.loads(text))
+    listing_text = '{"jobs": [' + text + ', {"jobID": "b", "status": "running"}], "numberMatched": 2}'
+    listing = JobListInput.from_json(listing_text)
+    assert listing is not None and exact(listing.to_dict()) == exact(json.loads(listing_text))
+    assert exact(json.loads(listing.to_json())) == exact(json.loads(listing_text)) and listing.jobs[0] == status
+
+
+def test_progress_given_as_text_reads_as_a_number_and_is_written_back_as_text() -> None:
+    for text, number in [("100", 100), ("0", 0), ("42.5", 42.5), (" 7 ", 7), ("1e2", 100.0), ("-3", -3), (".5", 0.5)]:
+        status = read({"jobID": "a", "status": "running", "progress": text})
+        assert status.progress == number and type(status.progress) is type(number), text
+        assert status.tolerated_values == {"progress": text}
+        assert status.to_dict()["progress"] == text and json.loads(status.to_json())["progress"] == text
+        assert status.model_dump()["progress"] == number  # Python values: the readable form
+        assert status.model_dump(mode="json", by_alias=True)["progress"] == text
+
+
+@pytest.mark.parametrize("value", ["", "n/a", "50%", "1,5", "NaN", "inf", "1e400", "1_0", "٣", True, [50], {"pct": 5}])
+def test_progress_that_is_no_number_reads_as_none_and_is_written_back(value: Any) -> None:
+    document = {"jobID": "a", "status": "running", "progress": value}
+    status = read(document)
+    assert status.progress is None and status.tolerated_values == {"progress": value}
+    assert exact(status.to_dict()) == exact(document)
+
+
+def test_infinite_progress_reads_as_none_and_is_written_back_as_1e400() -> None:
+    status = StatusInfo.from_json('{"jobID": "a", "status": "running", "progress": 1e400}')
+    assert status is not None and status.progress is None
+    assert status.tolerated_values == {"progress": float("inf")}
+    assert status.to_json() == '{"jobID": "a", "status": "running", "progress": 1e400}'
+
+
+def test_integer_job_id_reads_as_text_and_is_written_back_as_a_number() -> None:
+    status = read({"jobID": 123, "status": "running"})
+    assert status.job_id == "123" and type(status.job_id) is str
+    assert status.tolerated_values == {"job_id": 123}
+    assert status.to_dict() == {"jobID": 123, "status": "running"}
+    assert status.to_json() == '{"jobID": 123, "status": "running"}'
+    assert status.model_dump()["job_id"] == "123"
+
+
+def test_id_names_the_job_when_job_id_is_missing() -> None:
+    status = read({"id": "j-1", "status": "running"})
+    assert status.job_id == "j-1" and "job_id" not in status.model_fields_set
+    assert status.model_extra == {"id": "j-1"} and status.tolerated_values == {}
+    assert status.to_dict() == {"id": "j-1", "status": "running"}  # no jobID is added
+    numbered = read({"status": "running", "id": 42})
+    assert numbered.job_id == "42" and numbered.to_dict() == {"status": "running", "id": 42}
+    both = read({"jobID": "j-2", "id": "other", "status": "running"})  # jobID wins, id is kept
+    assert both.job_id == "j-2" and both.to_dict() == {"jobID": "j-2", "id": "other", "status": "running"}
+    status.progress = 5  # an assignment keeps the job id read from id
+    assert status.job_id == "j-1" and status.to_dict() == {"id": "j-1", "status": "running", "progress": 5}
+
+
+def test_empty_date_time_reads_as_none_and_is_written_back() -> None:
+    status = read({"jobID": "a", "status": "accepted", "created": "", "started": None})
+    assert status.created is None and status.started is None
+    assert status.tolerated_values == {"created": ""}
+    assert status.to_dict() == {"jobID": "a", "status": "accepted", "created": "", "started": None}
+
+
+@pytest.mark.parametrize("value", [1700000000, 1.5, True, ["2026-01-01T00:00:00Z"], {"utc": "x"}])
+def test_a_date_time_that_is_not_text_reads_as_none_and_is_written_back(value: Any) -> None:
+    document = {"jobID": "a", "status": "accepted", "updated": value}
+    status = read(document)
+    assert status.updated is None and exact(status.tolerated_values) == exact({"updated": value})
+    assert exact(status.to_dict()) == exact(document)
+
+
+def test_one_odd_job_does_not_make_the_job_list_unreadable() -> None:
+    jobs = [json.loads(text) for text in REAL_DEVIATIONS.values()] + [STATUS]
+    document = {"jobs": jobs, "links": [{"href": "http://x/jobs", "rel": "self"}]}
+    listing = JobListInput.from_json(json.dumps(document))
+    assert listing is not None and len(listing.jobs) == len(jobs)
+    assert [job.job_id for job in listing.jobs] == ["a", "a", "123", "a", "a", "7", "8", STATUS["jobID"]]
+    assert exact(listing.to_dict()) == exact(document)
+    assert exact(json.loads(listing.to_json())) == exact(document)
+
+
+def test_odd_values_survive_copies_pickles_and_comparisons() -> None:
+    text = REAL_DEVIATIONS["all of them"]
+    status = StatusInfo.from_json(text)
+    assert status is not None
+    for again in (copy.deepcopy(status), copy.copy(status), pickle.loads(pickle.dumps(status)), status.model_copy()):
+        assert again == status and again.to_json() == status.to_json()
+        assert again.tolerated_values == status.tolerated_values
+    other = StatusInfo.from_json(text.replace('"progress": "7"', '"progress": "7.0"'))
+    assert other is not None and other.progress == status.progress and other != status  # not the same JSON
+    assert StatusInfo.from_json(text.replace('"progress": "7"', '"progress": 7')) != status
+
+
+def test_python_views_show_the_readable_values() -> None:
+    status = StatusInfo.from_json(REAL_DEVIATIONS["all of them"])
+    assert status is not None
+    assert "progress=7" in repr(status) and "created=None" in repr(status) and "job_id='8'" in repr(status)
+    assert dict(status)["progress"] == 7 and dict(status)["created"] is None
+    dumped = status.model_dump()
+    assert dumped["progress"] == 7 and dumped["created"] is None and dumped["job_id"] == "8"
+    assert status.tolerated_values == {"progress": "7", "created": ""}
+
+
+def test_an_assignment_replaces_the_received_value() -> None:
+    status = read({"jobID": 5, "status": "running", "progress": "10", "created": ""})
+    status.progress = 20
+    status.created = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
+    assert status.tolerated_values == {"job_id": 5}
+    assert status.to_dict() == {"jobID": 5, "status": "running", "progress": 20, "created": "2026-01-02T00:00:00+00:00"}
+    status.job_id = "5"
+    assert status.tolerated_values == {} and status.to_dict()["jobID"] == "5"
+
+
+@pytest.mark.parametrize(
+    ("member", "value"),
+    [("progress", "100"), ("progress", True), ("progress", float("inf")), ("progress", float("nan")),
+     ("job_id", 123), ("created", ""), ("created", "yesterday")],
+)  # fmt: skip
+def test_what_is_given_in_python_is_checked_strictly(member: str, value: Any) -> None:
+    with pytest.raises(ApiValueError, match=member):
+        StatusInfo(**{"job_id": "a", "status": "running", member: value})
+    status = StatusInfo(job_id="a", status="running")
+    with pytest.raises(ApiValueError, match=member):
+        setattr(status, member, value)
+    assert status.to_dict() == {"jobID": "a", "status": "running"}
+
+
 # --- errors -------------------------------------------------------------------------------------------
 def test_missing_job_id_is_named() -> None:
     with pytest.raises(ApiValueError, match="jobID") as caught:
@@ -278,11 +441,13 @@ def test_invalid_json_raises_api_value_error(text: Any) -> None:
 @pytest.mark.parametrize(
     ("document", "member"),
     [
-        ({"jobID": 1, "status": "accepted"}, "jobID"),
+        ({"jobID": 1.5, "status": "accepted"}, "jobID"),
+        ({"jobID": True, "status": "accepted"}, "jobID"),
+        ({"jobID": None, "status": "accepted"}, "jobID"),
+        ({"jobID": {"id": "a"}, "status": "accepted"}, "jobID"),
+        ({"id": 1.5, "status": "accepted"}, "jobID"),
+        ({"id": None, "status": "accepted"}, "jobID"),
         ({"jobID": "a", "status": 3}, "status"),
-        ({"jobID": "a", "status": "running", "progress": "50"}, "progress"),
-        ({"jobID": "a", "status": "running", "progress": True}, "progress"),
-        ({"jobID": "a", "status": "running", "created": "yesterday"}, "created"),
         ({"jobID": "a", "status": "running", "links": [{"rel": "self"}]}, "href"),
         ({"jobID": "a", "status": "running", "exception": "boom"}, "exception"),
     ],

@@ -43,7 +43,8 @@ def test_top_level_exports_every_api_model_and_exception() -> None:
     from unity_sps_ogc_processes_api_python_client import api, exceptions, models, workflow
 
     expected = set(api.__all__) | set(models._EXPORTS) | set(exceptions.__all__) | set(workflow.__all__)
-    expected |= {"ApiClient", "ApiResponse", "Configuration", "RetryPolicy"}
+    expected |= {"ApiClient", "ApiResponse", "Configuration", "RetryPolicy", "Campaign", "CampaignError"}
+    expected |= {"CampaignLockedError"}
     assert set(ogc._EXPORTS) == expected
     for name in api.__all__:
         assert getattr(ogc, name) is getattr(api, name)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .api import *  # noqa: F403  (the API classes)
     from .api_client import ApiClient as ApiClient
     from .api_response import ApiResponse as ApiResponse
+    from .campaign import Campaign as Campaign
+    from .campaign import CampaignError as CampaignError
+    from .campaign import CampaignLockedError as CampaignLockedError
     from .configuration import Configuration as Configuration
     from .exceptions import *  # noqa: F403
     from .models import *  # noqa: F403  (the models)
@@ -35,6 +38,7 @@ _EXPORTS = {
     **{name: ".api" + module for name, module in _api_exports.items()},
     **{name: ".models" + module for name, module in _model_exports.items()},
     **dict.fromkeys(_workflow_all, ".workflow"),
+    **dict.fromkeys(("Campaign", "CampaignError", "CampaignLockedError"), ".campaign"),
 }
 
 # "Exception" stays out of __all__: `from unity_sps_ogc_processes_api_python_client import *` must not

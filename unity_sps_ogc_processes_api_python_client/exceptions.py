@@ -134,7 +134,13 @@ def _decode_text(raw: Optional[bytes], headers: Optional[Mapping[str, str]]) -> 
 
 
 class ApiConnectionError(_ResponseError):
-    """The server could not be reached or the connection broke (refused, reset, DNS, TLS)."""
+    """The server could not be reached or the connection broke (refused, reset, DNS, TLS).
+
+    ``request_sent`` is ``False`` when the request certainly never reached the server (no connection
+    could be made), ``None`` when it may have.
+    """
+
+    request_sent: Optional[bool] = None
 
 
 class ApiTimeoutError(ApiConnectionError):

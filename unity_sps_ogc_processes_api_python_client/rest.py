@@ -487,11 +487,14 @@ def transport_error(
     error: ApiConnectionError
     if isinstance(cause, NewConnectionError):  # before timeouts: it subclasses ConnectTimeoutError
         error = ApiConnectionError(f"cannot connect to {where}: {_cause_text(cause)}", **kwargs)
+        error.request_sent = False
     elif isinstance(cause, ConnectTimeoutError):
         error = ApiTimeoutError(f"connecting to {where} timed out", **kwargs)
+        error.request_sent = False
     elif isinstance(cause, EmptyPoolError):
         error = ApiTimeoutError(f"no free connection to {where} in the pool in time (responses not released?)",
                                 **kwargs)  # fmt: skip
+        error.request_sent = False
     elif isinstance(cause, (ReadTimeoutError, TimeoutError)):
         error = ApiTimeoutError(f"reading from {where} timed out", **kwargs)
     elif isinstance(cause, SSLError) or _tls_failure(exc) is not None:

@@ -11,6 +11,7 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from ..exceptions import ApiTypeError, ApiValueError
+from ._base import json_text
 from ._json import to_json_value
 
 __all__ = ["UnionWrapper", "BranchView"]
@@ -90,10 +91,12 @@ class UnionWrapper:
         return to_json_value(self.actual_instance)
 
     def to_json(self) -> str:
+        """The JSON text of :meth:`to_dict`: valid JSON (a number beyond the range of a float, read as an
+        infinity, is written ``1e400``; a NaN raises :class:`ApiValueError`)."""
         value = self.to_dict()
         if isinstance(value, bytes):
             raise ApiValueError("this value is not JSON: it holds the bytes of a non-JSON answer")
-        return json.dumps(value, ensure_ascii=False)
+        return json_text(value)
 
     def to_str(self) -> str:
         return pprint.pformat(self.to_dict())
@@ -104,11 +107,12 @@ class UnionWrapper:
 
     @classmethod
     def from_json(cls: Type[W], json_str: Union[str, bytes]) -> W:
+        """The value of a JSON text (read as a response is: ``1e400`` is kept, as an infinity)."""
         try:
             value = pydantic_core.from_json(json_str)
         except ValueError as error:
             raise ApiValueError(f"invalid JSON: {error}") from None
-        return cls(value)
+        return cls.wrap(value, trusted=True)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, type(self)):

@@ -12,11 +12,15 @@ from .subscriber import Subscriber
 __all__ = ["Execute"]
 
 
+def _checked_json(value: Any) -> Any:
+    return check_json(value)  # one argument: pydantic 2.6 would pass its ValidationInfo as check_json's "where"
+
+
 #: Any JSON value, given as plain Python (``dict``, ``list``, ``str``, numbers, ``bool``, ``None``) or
 #: holding models of this package (:class:`Bbox`, :class:`QualifiedInputValueInput`, :class:`Link`,
 #: :class:`InlineOrRefDataInput`, a nested :class:`ExecuteWorkflows`, ...) at any depth. It is kept as
 #: given and written as JSON with wire names; anything that has no JSON form fails at once.
-AnyJson = Annotated[Any, AfterValidator(check_json), PlainSerializer(to_json_value)]
+AnyJson = Annotated[Any, AfterValidator(_checked_json), PlainSerializer(to_json_value)]
 
 
 class Execute(OgcModel):

@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Type, TypeVar, Union
 from pydantic import ValidationError
 
 from ..exceptions import ApiTypeError
+from . import _html
 from ._base import OgcModel, model_error
 from ._json import check_json
 from ._union import BranchView, UnionWrapper
@@ -80,3 +81,8 @@ class InlineOrRefDataInput(UnionWrapper):
     anyof_schema_6_validator = BranchView[str](str)
     anyof_schema_7_validator = BranchView[Link](Link)
     anyof_schema_8_validator = BranchView[QualifiedInputValueInput](QualifiedInputValueInput)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the value (a link as a link) and its kind."""
+        shown, kind = _html.value_html(self.actual_instance)
+        return _html.box("value", [f"{shown} <small>({kind})</small>"])

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Any, Iterable, List, Optional, Tuple
 
 from pydantic import Field
 
+from . import _html
 from ._base import OgcModel
 from .job_control_options import JobControlOptions
 from .link import Link
@@ -31,3 +32,11 @@ class ProcessSummaryInput(OgcModel):
     job_control_options: Optional[List[JobControlOptions]] = Field(default=None, alias="jobControlOptions")
     output_transmission: Optional[List[str]] = Field(default=None, alias="outputTransmission")
     links: Optional[List[Link]] = None
+
+    def __repr_args__(self) -> Iterable[Tuple[Optional[str], Any]]:
+        return _html.process_args(self)  # id, version, title, how it runs (and the names of inputs, outputs)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: the title, id, version and description; a description's inputs and outputs as
+        tables."""
+        return _html.process_html(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
 
 from ..api.dru_api import DRUApi
 from ..api.jobs_api import JobsApi
@@ -24,6 +24,11 @@ from ..retry import RetryPolicy
 from .job import Job
 from .paging import follow_pages
 from .polling import PollPolicy
+
+if TYPE_CHECKING:
+    import os
+
+    from ..campaign import Campaign
 
 __all__ = ["Client", "MODES"]
 
@@ -143,7 +148,7 @@ class Client:
         for name, value in (("outputs", outputs), ("response", response), ("subscriber", subscriber)):
             if value is not None:
                 body[name] = value
-        asynchronous = mode == "async" or (mode == "auto" and self._runs_async(process_id))
+        asynchronous = (self.execution_mode(process_id) if mode == "auto" else mode) == "async"
         answer = self.processes_api.execute_processes_process_id_execution_post_with_http_info(
             process_id, prefer="respond-async" if asynchronous else None, execute_workflows=body
         )
@@ -165,10 +170,20 @@ class Client:
             status=answer.status_code,
         )
 
-    def _runs_async(self, process_id: str) -> bool:
+    def execution_mode(self, process_id: str) -> str:
+        """``"async"`` when the process may run asynchronously (its ``jobControlOptions``), else ``"sync"``:
+        what ``execute(mode="auto")`` does. The description is fetched once per client."""
         description = self._descriptions.get(process_id) or self.process(process_id)
         options = [option.value for option in description.job_control_options or ()]
-        return "async-execute" in options  # not declared: the server may not know asynchronous runs
+        return "async" if "async-execute" in options else "sync"  # not declared: maybe no asynchronous runs
+
+    # --- campaigns ------------------------------------------------------------------------------------
+    def campaign(self, path: Union[str, os.PathLike[str]]) -> Campaign:
+        """The campaign whose journal is the SQLite file ``path`` (created when missing): many jobs, run
+        with bounded concurrency, resumable after any crash."""
+        from ..campaign import Campaign
+
+        return Campaign(self, path)
 
     # --- jobs -----------------------------------------------------------------------------------------
     def job(self, job_id: str) -> Job:

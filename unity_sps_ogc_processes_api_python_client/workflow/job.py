@@ -14,6 +14,7 @@ from ..models.status_info import StatusInfo
 from .errors import JobDismissedError, JobFailedError, JobTimeoutError
 from .polling import PollPolicy, is_transient, retry_after
 from .progress import Progress, describe, reporter_for
+from .results import Results
 
 if TYPE_CHECKING:
     import os
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
     from .client import Client
 
 __all__ = ["Job"]
-
-Results = Dict[str, InlineOrRefDataInput]
 
 
 class Job:
@@ -32,14 +31,18 @@ class Job:
     """
 
     def __init__(
-        self, client: Client, job_id: str, status: Optional[StatusInfo] = None, results: Optional[Results] = None
+        self,
+        client: Client,
+        job_id: str,
+        status: Optional[StatusInfo] = None,
+        results: Optional[Dict[str, InlineOrRefDataInput]] = None,
     ) -> None:
         if not isinstance(job_id, str) or not job_id:
             raise ApiValueError(f"a job id must be a non-empty string, not {job_id!r}")
         self.client = client
         self.id = job_id
         self.status = status
-        self._results = results
+        self._results = None if results is None else Results(results)
 
     def __repr__(self) -> str:
         shown = describe(self.status) if self.status is not None else "status not fetched"
@@ -149,7 +152,7 @@ class Job:
     def results(self) -> Results:
         """The results of the job, by output id (fetched once; a synchronous execution gave them already)."""
         if self._results is None:
-            self._results = self.client.jobs_api.get_result_jobs_job_id_results_get(self.id)
+            self._results = Results(self.client.jobs_api.get_result_jobs_job_id_results_get(self.id))
         return self._results
 
     def download(self, target: Union[str, os.PathLike[str]], **options: Any) -> List[Any]:

@@ -1,0 +1,198 @@
+"""The commands and options of ``ogc-processes`` (argparse), each command with an example in its help.
+
+The global options (``--host``, ``--token``, ``--json``, ``--timeout``) are accepted before and after the
+command: both parsers know them, with no default (``SUPPRESS``), so whichever was given wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from typing import Any, Dict, List, NoReturn, Optional, Sequence
+
+__all__ = ["build_parser", "PROG", "STATUSES", "DEFAULT_LIMIT"]
+
+PROG = "ogc-processes"
+STATUSES = ("accepted", "running", "successful", "failed", "dismissed")
+DEFAULT_LIMIT = 20
+
+DESCRIPTION = """\
+Run OGC API - Processes on a server and follow their jobs.
+
+The server comes from --host or OGC_PROCESSES_HOST, a bearer token from --token or
+OGC_PROCESSES_TOKEN. Global options go before or after the command."""
+
+EPILOG = f"""\
+Examples:
+  export OGC_PROCESSES_HOST=https://example.org/ogc
+  {PROG} processes
+  {PROG} describe echo
+  {PROG} execute echo -i echoInput=hello -i pause=2.0 --wait
+  {PROG} jobs --status running --json
+
+Exit status: 0 success, 1 an error of the server or a failed job, 2 a usage error, 130 interrupted.
+Run '{PROG} COMMAND --help' for the options and an example of each command."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors are one line on standard error (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see '{self.prog} --help')\n")
+
+
+def seconds(text: str) -> float:
+    """A number of seconds > 0 (an argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"seconds must be a finite number > 0, not {text!r}")
+    return value
+
+
+def positive(text: str) -> int:
+    """A whole number > 0 (an argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be > 0, not {text!r}")
+    return value
+
+
+def statuses(text: str) -> List[str]:
+    """``running`` or ``running,accepted``: job statuses (an argparse type)."""
+    values = [part.strip().lower() for part in text.split(",") if part.strip()]
+    for value in values:
+        if value not in STATUSES:
+            raise argparse.ArgumentTypeError(f"unknown status {value!r} (choose from {', '.join(STATUSES)})")
+    return values
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument("--host", metavar="URL", default=argparse.SUPPRESS,
+                       help="the server's URL (default: $OGC_PROCESSES_HOST)")  # fmt: skip
+    group.add_argument("--token", metavar="TOKEN", default=argparse.SUPPRESS,
+                       help="a bearer token sent to the server (default: $OGC_PROCESSES_TOKEN)")  # fmt: skip
+    group.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="print the server's JSON, for scripts, instead of tables")  # fmt: skip
+    group.add_argument("--timeout", metavar="S", type=seconds, default=argparse.SUPPRESS,
+                       help="give up after S seconds: the deadline of each call to the server, and of "
+                            "waiting for a job (--wait, --download, watch), counted from the start")  # fmt: skip
+
+
+#: name -> (summary, description, example lines)
+COMMANDS: Dict[str, Any] = {
+    "processes": ("list the processes of the server", "List the processes of the server (every page).",
+                  ["processes", "processes --json"]),
+    "describe": ("show a process: its inputs and outputs", "Show a process: how it runs, its inputs and outputs.",
+                 ["describe echo", "describe echo --json"]),
+    "conformance": ("list the conformance classes of the server", "List the conformance classes of the server.",
+                    ["conformance"]),
+    "execute": (
+        "run a process",
+        "Run a process. Without --wait, print the job id of an asynchronous run (with --json its status\n"
+        "document); a synchronous run prints its results. With --wait, show the progress on standard\n"
+        "error until the job ends, then print the results; with --download, write them to files instead.\n\n"
+        "Input values that parse as JSON are sent as JSON (-i n=3 is a number, -i 'b=[1,2]' a list,\n"
+        "-i 'name=\"3\"' a text), others as text; -i name=@file reads the value from a file. A name given\n"
+        "more than once becomes a list. --input-file holds a whole execute request ({\"inputs\": {...},\n"
+        "\"outputs\": ..., \"response\": ...}) or just the inputs object; -i values are added to it.",
+        ["execute hello-world -i name=World", "execute echo -i echoInput=hello -i pause=2.0 --wait",
+         "execute echo --input-file body.json --async", "echo '{\"name\": \"World\"}' | "
+         f"{PROG} execute hello-world --input-file - --json", "execute echo -i echoInput=hi --download out/"],
+    ),
+    "jobs": ("list jobs", f"List jobs: the first {DEFAULT_LIMIT} in the order of the server, or --all of them.",
+             ["jobs", "jobs --status running accepted --process echo", "jobs --all --json"]),
+    "status": ("show the status of a job", "Show the status of a job.", ["status JOB_ID"]),
+    "watch": ("show the progress of a job until it ends",
+              "Show the progress of a job on standard error until it ends, then its final status.\n"
+              "Exit status 1 when the job failed or was dismissed (the reason on one line).",
+              ["watch JOB_ID", "watch JOB_ID --timeout 600"]),
+    "results": ("show or download the results of a job",
+                "Show the results of a job, or write them to files in a folder (--download).",
+                ["results JOB_ID", "results JOB_ID --download out/", "results JOB_ID --json"]),
+    "dismiss": ("cancel a job, or remove a finished one", "Cancel a job, or remove a finished one.",
+                ["dismiss JOB_ID"]),
+    "deploy": ("deploy a process (OGC API - Processes Part 2)",
+               "Deploy a process: FILE is an OGC application package (JSON with executionUnit or\n"
+               "processDescription) or a CWL document (YAML or JSON); '-' reads standard input.",
+               ["deploy package.json", "deploy workflow.cwl"]),
+    "undeploy": ("undeploy a process (Part 2)", "Undeploy (remove) a process.", ["undeploy my-process"]),
+}  # fmt: skip
+
+
+def _command(subparsers: Any, name: str) -> argparse.ArgumentParser:
+    summary, description, examples = COMMANDS[name]
+    lines = [line if line.startswith("echo ") else f"{PROG} {line}" for line in examples]
+    label = "Example" if len(lines) == 1 else "Examples"
+    epilog = f"{label}:\n" + "\n".join(f"  {line}" for line in lines)
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line."""
+    from .. import __version__
+
+    parser = Parser(prog=PROG, description=DESCRIPTION, epilog=EPILOG,
+                    formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _global_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands", required=True)
+    made: Dict[str, argparse.ArgumentParser] = {name: _command(commands, name) for name in COMMANDS}
+
+    made["describe"].add_argument("process", metavar="PROCESS", help="the process id")
+
+    execute = made["execute"]
+    execute.add_argument("process", metavar="PROCESS", help="the process id")
+    execute.add_argument("-i", "--input", dest="inputs", metavar="NAME=VALUE", action="append", default=[],
+                         help="an input value (repeatable); @FILE reads the value from a file")  # fmt: skip
+    execute.add_argument("--input-file", metavar="FILE",
+                         help="an execute request or an inputs object, as JSON ('-': stdin)")  # fmt: skip
+    mode = execute.add_mutually_exclusive_group()
+    mode.add_argument("--async", dest="mode", action="store_const", const="async", help="run asynchronously")
+    mode.add_argument("--sync", dest="mode", action="store_const", const="sync", help="run synchronously")
+    execute.set_defaults(mode="auto")
+    execute.add_argument("--wait", action="store_true", help="wait until the job ends (progress on stderr)")
+    execute.add_argument("--download", metavar="DIR", help="wait, then write the results to files in DIR")
+    _waiting_options(execute)
+
+    jobs = made["jobs"]
+    jobs.add_argument("--status", metavar="STATUS", dest="statuses", type=statuses, nargs="+", action="extend",
+                      help=f"only jobs with these statuses ({', '.join(STATUSES)}); repeatable")  # fmt: skip
+    jobs.add_argument("--process", metavar="PROCESS", dest="processes", action="append",
+                      help="only jobs of this process (repeatable)")  # fmt: skip
+    count = jobs.add_mutually_exclusive_group()
+    count.add_argument("--limit", metavar="N", type=positive, default=DEFAULT_LIMIT,
+                       help=f"show at most N jobs (default {DEFAULT_LIMIT})")  # fmt: skip
+    count.add_argument("--all", action="store_true", help="show every job (following every page)")
+
+    for name in ("status", "watch", "results", "dismiss"):
+        made[name].add_argument("job", metavar="JOB", help="the job id")
+    _waiting_options(made["watch"])
+    made["results"].add_argument("--download", metavar="DIR", help="write the results to files in DIR")
+
+    made["deploy"].add_argument("file", metavar="FILE", help="the application package or CWL file ('-': stdin)")
+    made["undeploy"].add_argument("process", metavar="PROCESS", help="the process id")
+
+    for sub in made.values():
+        _global_options(sub)
+    return parser
+
+
+def _waiting_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cancel-on-interrupt", action="store_true",
+                        help="dismiss the job on Ctrl-C (by default it keeps running)")  # fmt: skip
+    parser.add_argument("-q", "--quiet", action="store_true", help="show no progress")
+
+
+def parse(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+    """The parsed command line (argparse exits with status 2 on a usage error, 0 after --help)."""
+    return build_parser().parse_args(argv)
