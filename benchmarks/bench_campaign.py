@@ -38,6 +38,7 @@ DESCRIPTION = json.dumps({"id": "p", "version": "1", "jobControlOptions": ["asyn
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go in two writes: no 40 ms delayed-ACK stalls
 
     def log_message(self, *args: Any) -> None:
         pass

@@ -76,12 +76,12 @@ class Summary:
 class _Active:
     """A job being watched: when to poll it next, and how the interval grows."""
 
-    __slots__ = ("intervals", "next_poll", "state")
+    __slots__ = ("intervals", "job_id", "next_poll", "state")
 
-    def __init__(self, policy: PollPolicy, state: str) -> None:
+    def __init__(self, policy: PollPolicy, job_id: str, state: str) -> None:
         self.intervals = policy.intervals()
         self.next_poll = time.monotonic() + next(self.intervals)
-        self.state = state
+        self.job_id, self.state = job_id, state
 
 
 class Campaign:
@@ -256,7 +256,8 @@ class _Runner:
     def run(self, shown: Any) -> None:
         self._reconcile()
         for row in self.journal.rows(ACTIVE):
-            self.active[row.key] = _Active(self.policy, row.state)
+            if row.job_id is not None:
+                self.active[row.key] = _Active(self.policy, row.job_id, row.state)
         self._download_missing()
         shown.update()
         while True:
@@ -322,7 +323,7 @@ class _Runner:
         if state in FINAL and status is not None:  # a synchronous run: ended already
             self._finish(key, job_id, status, job)
         else:
-            self.active[key] = _Active(self.policy, state)
+            self.active[key] = _Active(self.policy, job_id, state)
 
     def _poll_due(self) -> int:
         changed = 0
@@ -331,20 +332,16 @@ class _Runner:
             if time.monotonic() < self.slow_until:
                 break
             watched = self.active[key]
-            row = self.journal.get(key)
-            if row is None or row.job_id is None:  # gone from the journal (should not happen): stop watching
-                del self.active[key]
-                continue
-            try:
-                status = self.client.jobs_api.get_status_jobs_job_id_get(row.job_id, _request_timeout=60)
+            try:  # the job id is kept in memory for the active rows: no journal read per poll
+                status = self.client.jobs_api.get_status_jobs_job_id_get(watched.job_id)
             except OpenApiException as error:
-                changed += self._poll_failed(row, watched, error)
+                changed += self._poll_failed(key, watched, error)
                 continue
             self._calm()
             state = _state_of(status)
             if state in FINAL:
                 del self.active[key]
-                self._finish(key, row.job_id, status, None)
+                self._finish(key, watched.job_id, status, None)
                 changed += 1
             else:
                 if state != watched.state:
@@ -354,11 +351,11 @@ class _Runner:
                 watched.next_poll = time.monotonic() + next(watched.intervals)
         return changed
 
-    def _poll_failed(self, row: Row, watched: _Active, error: OpenApiException) -> int:
+    def _poll_failed(self, key: str, watched: _Active, error: OpenApiException) -> int:
         if isinstance(error, ApiException) and error.status == 404:
-            del self.active[row.key]
-            forgotten = f"the server no longer knows job {row.job_id} (404): it may have run"
-            self.journal.update(row.key, state="unknown", error=forgotten)
+            del self.active[key]
+            forgotten = f"the server no longer knows job {watched.job_id} (404): it may have run"
+            self.journal.update(key, state="unknown", error=forgotten)
             return 1
         if is_transient(error) and isinstance(error, ApiException) and error.status in BUSY:
             self._slow_down(error)
