@@ -52,7 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         server: _Server = self.server  # type: ignore[assignment]
         with server.lock:
@@ -60,7 +60,7 @@ class _Handler(BaseHTTPRequestHandler):
             job_id = f"job-{server.count}"
         self._send(201, b"", Location=f"/jobs/{job_id}")
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path.startswith("/processes/"):
             self._send(200, DESCRIPTION)
         else:
@@ -133,7 +133,7 @@ def counting(server: _Server, url: str) -> None:
             _COUNTS[url] = _COUNTS.get(url, 0) + 1
         original(handler)
 
-    _Handler.do_GET = do_get  # type: ignore[method-assign]
+    _Handler.do_GET = do_get  # type: ignore[method-assign,assignment]
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
