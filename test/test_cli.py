@@ -6,10 +6,13 @@ inputs, a token, a deployment) is checked against a local test server. Every sub
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pathlib
+import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,7 +26,15 @@ from werkzeug import Request, Response
 from unity_sps_ogc_processes_api_python_client.cli.commands import occurs, schema_type
 from unity_sps_ogc_processes_api_python_client.cli.inputs import UsageError, parse_inputs, parse_value, read_body
 from unity_sps_ogc_processes_api_python_client.cli.parser import COMMANDS
-from unity_sps_ogc_processes_api_python_client.cli.render import Column, ago, cut, duration, table, value_text
+from unity_sps_ogc_processes_api_python_client.cli.render import (
+    Column,
+    ago,
+    cut,
+    duration,
+    status_colour,
+    table,
+    value_text,
+)
 
 REPOSITORY = pathlib.Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "unity_sps_ogc_processes_api_python_client"]
@@ -61,8 +72,6 @@ def assert_one_error_line(answer: subprocess.CompletedProcess[str], status: int,
 
 def table_rows(text: str) -> List[List[str]]:
     """The rows of a printed table (the header first), cells split on runs of 2+ spaces."""
-    import re
-
     return [re.split(r"\s{2,}", line.strip()) for line in text.splitlines() if line.strip()]
 
 
@@ -540,3 +549,30 @@ def test_compact_times_and_values() -> None:
 def test_table_aligns_and_cuts(capsys: pytest.CaptureFixture[str]) -> None:
     table([Column("id"), Column("text", 5)], [["a", "short"], ["longer", "much longer\ntext"]], sys.stdout)
     assert capsys.readouterr().out.splitlines() == ["ID      TEXT", "a       short", "longer  much…"]
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_table_in_a_terminal_fits_its_width_and_colours_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *args: os.terminal_size((30, 24)))
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    columns = [Column("status", style=status_colour), Column("message", 60, flexible=True)]
+    out = Terminal()
+    table(columns, [["failed", "x" * 50]], out)
+    row = out.getvalue().splitlines()[1]
+    assert row.startswith("\x1b[31mfailed\x1b[0m")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", row)
+    assert len(plain) == 30 and plain.endswith("…")
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = Terminal()
+    table(columns, [["failed", "x"]], out)
+    assert "\x1b" not in out.getvalue()
+    piped = io.StringIO()  # not a terminal: no colour, and only the column's own limit
+    table(columns, [["failed", "x" * 50]], piped)
+    assert "\x1b" not in piped.getvalue() and len(piped.getvalue().splitlines()[1]) == len("failed  ") + 50

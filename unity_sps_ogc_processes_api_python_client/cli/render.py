@@ -19,13 +19,16 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO
 __all__ = [
     "Column",
     "table",
+    "key_values",
     "one_line",
     "cut",
     "ago",
     "duration",
+    "between",
     "timestamp",
-    "json_out",
     "value_text",
+    "json_out",
+    "to_json",
     "status_colour",
     "use_colour",
 ]
@@ -194,8 +197,10 @@ def to_json(items: Sequence[Any]) -> List[Any]:
     return [item.to_dict() if callable(getattr(item, "to_dict", None)) else item for item in items]
 
 
-def key_values(pairs: Sequence[Sequence[str]], stream: TextIO, styles: Optional[Dict[str, Callable[[str], str]]] = None
-               ) -> None:  # fmt: skip
+Style = Callable[[str], str]
+
+
+def key_values(pairs: Sequence[Sequence[str]], stream: TextIO, styles: Optional[Dict[str, Style]] = None) -> None:
     """``key  value`` lines, the values aligned; pairs without a value are left out."""
     shown = [(key, value) for key, value in pairs if value]
     width = max((len(key) for key, _ in shown), default=0)
