@@ -23,6 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 from unity_sps_ogc_processes_api_python_client import (
     ApiClient,
@@ -564,16 +565,19 @@ def test_credentials_go_only_to_the_api_origin(
     httpserver: HTTPServer, files: FileServer, tmp_path: pathlib.Path
 ) -> None:
     httpserver.expect_request("/files/own.txt").respond_with_data(b"own", content_type="text/plain")
-    elsewhere = File(b"elsewhere")
-    files.add("/other.txt", elsewhere)
+    moved = files.add("/moved.txt", File(b"moved"))
+    httpserver.expect_request("/files/moved").respond_with_response(Response(status=302, headers={"Location": moved}))
+    elsewhere = files.add("/other.txt", File(b"elsewhere"))
     config = Configuration(host=httpserver.url_for("/"), access_token=TOKEN, retries=FAST_RETRIES)
+    answer = results(own={"href": "/files/own.txt"}, other={"href": elsewhere}, moved={"href": "/files/moved"})
     with ApiClient(config) as api_client:
-        download_results(api_client, results(own={"href": "/files/own.txt"}, other={"href": files.url + "/other.txt"}),
-                         tmp_path)  # fmt: skip
-    (own, _), *_ = httpserver.log
-    assert own.headers.get("Authorization") == f"Bearer {TOKEN}"
-    assert "Authorization" not in elsewhere.requests[0]
-    assert TOKEN not in json.dumps(elsewhere.requests)
+        paths = download_results(api_client, answer, tmp_path)
+    assert [path.read_bytes() for path in paths] == [b"own", b"elsewhere", b"moved"]
+    sent = {request.path: request.headers.get("Authorization") for request, _ in httpserver.log}
+    assert sent == {"/files/own.txt": f"Bearer {TOKEN}", "/files/moved": f"Bearer {TOKEN}"}
+    seen = files.files["/other.txt"].requests + files.files["/moved.txt"].requests
+    assert len(seen) == 2 and TOKEN not in json.dumps(seen)
+    assert all("Authorization" not in request for request in seen)
 
 
 # --- end to end: Job.download through Client --------------------------------------------------------------

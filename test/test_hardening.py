@@ -577,3 +577,14 @@ def test_a_copy_of_a_configuration_logs_on_its_own(tmp_path: Any) -> None:
     assert copied.logger["package_logger"] is not config.logger["package_logger"]
     copied.debug = False
     assert config.debug
+
+
+def test_an_html_error_page_is_one_line_of_its_title(serve: Serve) -> None:
+    page = (
+        b"<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed</h1>\n<p>x</p>"
+    )
+    server = serve(lambda request: answer(405, page, "text/html; charset=utf-8"))
+    with client(server.url) as api_client, pytest.raises(ogc.ApiException) as caught:
+        JobsApi(api_client).get_status_jobs_job_id_get("x")
+    assert str(caught.value) == "(405) X: 405 Method Not Allowed"
+    assert caught.value.body == page.decode()  # the whole page is kept

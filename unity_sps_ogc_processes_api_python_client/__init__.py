@@ -11,7 +11,8 @@ from .exceptions import __all__ as _exceptions_all
 from .models import _EXPORTS as _model_exports
 
 # the workflow layer's names, listed here so that importing the package does not import the layer
-_workflow_all = ["Client", "Job", "JobError", "JobFailedError", "JobDismissedError", "JobTimeoutError", "PollPolicy"]
+_workflow_all = ["Client", "Job", "JobError", "JobFailedError", "JobDismissedError", "JobTimeoutError", "PollPolicy",
+                 "DownloadError"]  # fmt: skip
 
 __version__ = "2.1.0"
 

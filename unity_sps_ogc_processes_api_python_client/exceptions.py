@@ -15,6 +15,8 @@ broadly and read ``e.body``. No message ever carries request headers, so no toke
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any, Dict, Mapping, Optional, Sequence, Type, Union
 
 __all__ = [
@@ -233,9 +235,17 @@ def _problem_summary(data: Any) -> str:
     return ": ".join(parts)
 
 
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
 def _short(text: Optional[str], limit: int = 200) -> str:
+    """One line of a body: an HTML page (a proxy's, a framework's error page) by its title, or its text."""
     if not text:
         return ""
+    if text.lstrip()[:1] == "<":
+        title = _TITLE.search(text)
+        text = html.unescape(title.group(1) if title else _TAG.sub(" ", text))
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
