@@ -348,7 +348,7 @@ class ApiClient:
             response_type = _success_type(types)
         if isinstance(response_type, ResponseDecoder):
             data: Any = response_type.decode(response_data)
-        elif response_type is None or status == 204 or (not declared and not response_data.data):
+        elif response_type is None:  # a declared answer without a body (204 of replace, undeploy)
             data = None
         elif response_type is bytes or response_type == "bytearray":
             data = response_data.data
@@ -391,7 +391,7 @@ def decode_json(response: rest.RESTResponse, response_type: Any) -> Any:
     if charset not in ("", "utf-8", "utf8", "us-ascii", "ascii"):
         try:
             source = raw.decode(charset)
-        except (UnicodeDecodeError, LookupError) as error:
+        except (UnicodeError, LookupError, ValueError, TypeError) as error:  # bad bytes, or no text codec
             raise ApiDecodeError(f"the body is not valid {charset}: {error}", **_context(response)) from None
     try:
         return type_adapter(response_type).validate_json(source)

@@ -131,7 +131,7 @@ def _decode_text(raw: Optional[bytes], headers: Optional[Mapping[str, str]]) -> 
             charset = value.strip('"')
     try:
         return raw.decode(charset, errors="replace")
-    except LookupError:  # unknown charset name
+    except (LookupError, UnicodeError, ValueError, TypeError):  # unknown charset, or a codec that is no text
         return raw.decode("utf-8", errors="replace")
 
 

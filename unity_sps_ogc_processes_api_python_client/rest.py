@@ -140,11 +140,31 @@ def _guarded_getresponse(conn: Any, getresponse: Any) -> Any:
 
 
 class _HeadOfAnswer(http.client.HTTPResponse):
-    """Notes that a status line and headers arrived, even when urllib3 then finds them unusable."""
+    """The head of an answer, read by http.client: notes that a final status line arrived (even when its
+    headers then prove unusable), and skips the informational answers http.client takes for final ones
+    (102 Processing, 103 Early Hints: RFC 9110 says a client ignores a 1xx it does not expect)."""
 
     def begin(self) -> None:
+        _CALL.head = self  # to be closed if urllib3 refuses what follows
         super().begin()
-        _CALL.answered = True
+
+    def _read_status(self) -> Tuple[str, int, str]:
+        while True:
+            version, status, reason = super()._read_status()  # type: ignore[misc]
+            if 101 < status < 200:
+                _skip_head_fields(self.fp)
+                continue
+            if status != 100:
+                _CALL.answered = True  # from here on, the server has answered this request
+            return version, status, reason
+
+
+def _skip_head_fields(fp: Any) -> None:
+    for _ in range(http.client._MAXHEADERS):  # type: ignore[attr-defined]
+        line = fp.readline(http.client._MAXLINE + 1)  # type: ignore[attr-defined]
+        if line in (b"\r\n", b"\n", b""):
+            return
+    raise http.client.HTTPException("too many header lines in an informational answer")
 
 
 class _HTTPConnection(HTTPConnection):
@@ -185,10 +205,11 @@ class RESTClientObject:
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        self.pool_manager.clear()
+        """Close every pooled connection now (not when the garbage collector gets to them)."""
         with self._lock:
-            for manager in self._proxied.values():
-                manager.clear()
+            managers = [self.pool_manager, *self._proxied.values()]
+        for manager in managers:
+            _close_pools(manager)
 
     def request(
         self,
@@ -256,7 +277,12 @@ class RESTClientObject:
     ) -> Tuple[UrllibResponse, str]:
         start = origin(url)
         for hop in range(MAX_REDIRECTS + 1):
-            resp = self._urlopen(method, url, headers, body, limits)
+            try:
+                resp = self._urlopen(method, url, headers, body, limits)
+            except ApiConnectionError as error:
+                if hop:  # the first request was answered (by a redirect): it must not be sent again
+                    error._answered = True  # type: ignore[attr-defined]
+                raise
             target = _redirect_target(url, resp) if method != "POST" else None
             if target is None:
                 return resp, url
@@ -285,7 +311,7 @@ class RESTClientObject:
                 raise _deadline_error(deadline, url)
             connect, read = min(connect, left), min(read, left)
         manager = self._manager_for(url)
-        _CALL.deadline, _CALL.answered = deadline, False
+        _CALL.deadline, _CALL.answered, _CALL.head = deadline, False, None
         try:
             resp: UrllibResponse = manager.urlopen(
                 method, url, body=body, headers=headers, timeout=urllib3.Timeout(connect=connect, read=read),
@@ -294,6 +320,10 @@ class RESTClientObject:
             )  # fmt: skip
             return resp
         except _TRANSPORT_ERRORS as exc:
+            head = _CALL.head
+            if head is not None:  # its socket is nobody's any more: close it now, not when collected
+                with contextlib.suppress(*_TRANSPORT_ERRORS):
+                    head.close()
             if deadline is not None and deadline.expired():
                 raise _deadline_error(deadline, url) from exc
             error = transport_error(exc, url)
@@ -303,7 +333,7 @@ class RESTClientObject:
                 error._answered = True  # type: ignore[attr-defined]
             raise error from exc
         finally:
-            _CALL.deadline = None
+            _CALL.deadline = _CALL.head = None
 
     def _manager_for(self, url: str) -> urllib3.PoolManager:
         parts = urllib.parse.urlsplit(url)
@@ -416,6 +446,16 @@ def _read_body(resp: UrllibResponse, url: str, deadline: Optional[Deadline]) -> 
             raise _deadline_error(deadline, url, {"status": resp.status, "raw_body": b"".join(chunks)})
         resp.release_conn()
     return b"".join(chunks)
+
+
+def _close_pools(manager: urllib3.PoolManager) -> None:
+    """Close the pools of a manager and forget them: ``PoolManager.clear()`` alone only forgets them in
+    urllib3 2.x, leaving their idle connections open until the garbage collector closes them."""
+    pools = [manager.pools.get(key) for key in list(manager.pools.keys())]
+    manager.clear()
+    for pool in pools:
+        if pool is not None:
+            pool.close()
 
 
 def _pieces(resp: UrllibResponse, size: int) -> Iterator[bytes]:
