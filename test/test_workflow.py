@@ -296,6 +296,19 @@ def test_a_loop_of_pages_ends(serve: Serve, links: List[Dict[str, str]]) -> None
     assert len(server.requests) <= 3
 
 
+def test_a_longer_loop_of_pages_ends(serve: Serve) -> None:
+    pages = {"/jobs": (["a"], "/jobs?p=2"), "/jobs?p=2": (["b"], "/jobs?p=3"), "/jobs?p=3": (["c"], "/jobs?p=2")}
+
+    def respond(request: RawRequest) -> Reply:
+        ids, nxt = pages[request.target]
+        return answer(200, jobs_page(ids, [{"href": nxt, "rel": "next"}]))
+
+    server = serve(respond)
+    with Client(server.url) as client:
+        assert [job.job_id for job in client.jobs()] == ["a", "b", "c"]  # p=3 links back to p=2
+    assert len(server.requests) == 3
+
+
 def test_a_server_that_ignores_paging_parameters_ends(serve: Serve) -> None:
     counter = {"n": 0}
 
