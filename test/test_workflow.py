@@ -398,3 +398,23 @@ def test_an_unreachable_server_is_a_connection_error_after_the_tries() -> None:
     policy = PollPolicy(first=0.01, max_interval=0.02, max_failures=2)
     with Client("http://127.0.0.1:9", poll=policy, retries=0) as client, pytest.raises(ApiConnectionError):
         client.job("j1").wait(timeout=10)
+
+
+class _Terminal(__import__("io").StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_in_a_terminal_is_one_line_drawn_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unity_sps_ogc_processes_api_python_client.workflow import progress
+
+    monkeypatch.setattr(progress, "_installed", lambda module: False)  # the plain bar, whether tqdm is there or not
+    stream = _Terminal()
+    reporter = progress.reporter_for(True, stream=stream)
+    for progress, state in ((10, "running"), (60, "running"), (100, "successful")):
+        reporter.update(StatusInfo.model_validate({"jobID": "j1", "status": state, "progress": progress}))
+    reporter.close()
+    text = stream.getvalue()
+    assert text.count("\r") == 3 and text.endswith("\n") and "\n" not in text[:-1]
+    assert "job j1 [##..................] running 10%" in text
+    assert "[####################] successful 100%" in text
