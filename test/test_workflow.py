@@ -411,8 +411,8 @@ def test_progress_in_a_terminal_is_one_line_drawn_in_place(monkeypatch: pytest.M
     monkeypatch.setattr(progress, "_installed", lambda module: False)  # the plain bar, whether tqdm is there or not
     stream = _Terminal()
     reporter = progress.reporter_for(True, stream=stream)
-    for progress, state in ((10, "running"), (60, "running"), (100, "successful")):
-        reporter.update(StatusInfo.model_validate({"jobID": "j1", "status": state, "progress": progress}))
+    for percent, state in ((10, "running"), (60, "running"), (100, "successful")):
+        reporter.update(StatusInfo.model_validate({"jobID": "j1", "status": state, "progress": percent}))
     reporter.close()
     text = stream.getvalue()
     assert text.count("\r") == 3 and text.endswith("\n") and "\n" not in text[:-1]
