@@ -4,6 +4,7 @@ one runner at a time, crash windows."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import pathlib
@@ -216,7 +217,7 @@ def test_export_csv_and_jsonl(serve: Serve, tmp_path: pathlib.Path) -> None:
 
 # --- crash windows, replayed by leaving the journal as a crash would ----------------------------------------------
 def crash_in_submitting(path: pathlib.Path, key: str, submitted: float) -> None:
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db, db:  # closed: Python 3.13 warns of open ones
         db.execute("UPDATE rows SET state = 'submitting', attempts = 1, submitted = ? WHERE key = ?", (submitted, key))
 
 
@@ -291,3 +292,29 @@ def test_the_notebook_summary(serve: Serve, tmp_path: pathlib.Path) -> None:
         campaign.run()
         shown = campaign._repr_html_()
     assert "successful" in shown and "&lt;k1&gt;" in shown and "<k1>" not in shown
+
+
+def test_a_campaign_opened_without_a_client_reads_and_writes_its_journal_but_cannot_run(
+    serve: Serve, tmp_path: pathlib.Path
+) -> None:
+    from unity_sps_ogc_processes_api_python_client import Campaign
+
+    path = tmp_path / "c.sqlite"
+    with Campaign(None, path) as offline:
+        assert offline.add_many("p", [{"n": n, "fail": n == 0} for n in range(2)], key="n") == 2
+        with pytest.raises(CampaignError, match="opened without a client"):
+            offline.run()
+    with client(serve(FakeOgc()).url) as c, c.campaign(path) as campaign:
+        assert campaign.run().counts == {"successful": 1, "failed": 1}
+    with Campaign(None, path) as offline:
+        assert offline.retry(state="failed") == 1
+        assert offline.summary().counts == {"pending": 1, "successful": 1}
+        assert offline.export(tmp_path / "rows.csv") == 2
+
+
+def test_closing_the_client_closes_the_journals_of_its_campaigns(tmp_path: pathlib.Path) -> None:
+    with Client("http://127.0.0.1:9") as c:
+        campaign = c.campaign(tmp_path / "c.sqlite")  # as in a notebook: never closed by hand
+        campaign.add("p", {"x": 1}, key="a")
+    with pytest.raises(sqlite3.ProgrammingError):
+        campaign.journal.db.execute("SELECT 1")

@@ -3,6 +3,7 @@ successful, and the server holds exactly one job per key."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import signal
@@ -28,7 +29,7 @@ with Client(sys.argv[1], poll=PollPolicy(first=0.05, max_interval=0.3)) as clien
 
 
 def successful_rows(path: pathlib.Path) -> int:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10) as db:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)) as db:
         return int(db.execute("SELECT COUNT(*) FROM rows WHERE state = 'successful'").fetchone()[0])
 
 

@@ -3,6 +3,7 @@ step acts on it, so that a process killed at any moment loses nothing and double
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -106,7 +107,11 @@ class Journal:
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             elif int(version[0]) > SCHEMA_VERSION:
                 raise CampaignError(f"{self.path} was written by a newer version of this client")
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.DatabaseError, CampaignError) as error:
+            with contextlib.suppress(AttributeError, sqlite3.Error):
+                self.db.close()
+            if isinstance(error, CampaignError):
+                raise
             raise CampaignError(f"{self.path} is not a usable campaign journal: {error}") from None
 
     def close(self) -> None:

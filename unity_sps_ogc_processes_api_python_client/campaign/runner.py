@@ -28,7 +28,7 @@ from ..models.status_info import StatusInfo
 from ..workflow.errors import JobFailedError
 from ..workflow.job import Job
 from ..workflow.polling import PollPolicy, is_transient, retry_after
-from .journal import ACTIVE, FINAL, Journal, Row, check_key
+from .journal import ACTIVE, FINAL, CampaignError, Journal, Row, check_key
 from .lock import RunLock
 from .progress import CampaignProgress
 
@@ -85,9 +85,13 @@ class _Active:
 
 
 class Campaign:
-    """Many jobs, run from a journal (a SQLite file) that survives any crash: see the module's notes."""
+    """Many jobs, run from a journal (a SQLite file) that survives any crash: see the module's notes.
 
-    def __init__(self, client: Client, path: Union[str, os.PathLike[str]]) -> None:
+    ``client`` is the server the jobs run on (``Client.campaign(path)`` passes it); a campaign opened with
+    ``None`` reads, adds to, retries and exports its journal without a server, and cannot ``run``.
+    """
+
+    def __init__(self, client: Optional[Client], path: Union[str, os.PathLike[str]]) -> None:
         self.client = client
         self.journal = Journal(path)
         self.path = self.journal.path
@@ -207,8 +211,12 @@ class Campaign:
         if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or
                                     not 0 < timeout < float("inf")):  # fmt: skip
             raise ApiValueError(f"timeout must be a finite number of seconds > 0, or None, not {timeout!r}")
+        client = self.client
+        if client is None:
+            raise CampaignError(f"the campaign {self.path} was opened without a client: running it needs a server "
+                                "(open it with Client(url).campaign(path))")  # fmt: skip
         with RunLock(self.path):
-            runner = _Runner(self, max_parallel, timeout, download, on_done, on_failed, poll or self.client.poll)
+            runner = _Runner(self, client, max_parallel, timeout, download, on_done, on_failed, poll or client.poll)
             with CampaignProgress(progress, self) as shown:
                 runner.run(shown)
         return self.summary()
@@ -237,6 +245,7 @@ class _Runner:
     def __init__(
         self,
         campaign: Campaign,
+        client: Client,
         max_parallel: int,
         timeout: Optional[float],
         download: Union[None, str, os.PathLike[str]],
@@ -244,7 +253,7 @@ class _Runner:
         on_failed: Optional[RowCallback],
         policy: PollPolicy,
     ) -> None:
-        self.campaign, self.client, self.journal = campaign, campaign.client, campaign.journal
+        self.campaign, self.client, self.journal = campaign, client, campaign.journal
         self.max_parallel, self.download, self.policy = max_parallel, download, policy
         self.on_done, self.on_failed = on_done, on_failed
         self.deadline = None if timeout is None else time.monotonic() + timeout

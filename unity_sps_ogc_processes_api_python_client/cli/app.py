@@ -46,6 +46,7 @@ class Context:
         self.started = time.monotonic()
         self._client: Optional[Client] = None
         self.job: Optional[Job] = None  # the job being followed, for the message of an interruption
+        self.interrupted: Optional[str] = None  # what an interruption leaves behind, said after "interrupted; "
 
     def remaining(self) -> Optional[float]:
         """The seconds left of ``--timeout`` (counted from the start of the command); ``None``: no deadline."""
@@ -143,6 +144,8 @@ def _run(context: Context) -> int:
 
 
 def _job_fate(context: Context) -> str:
+    if context.interrupted:
+        return f"; {context.interrupted}"
     job = context.job
     if job is None:
         return ""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, 
 
 from ..workflow.progress import describe as describe_status
 from .app import OK, CommandError, Context
+from .campaign import campaign
 from .inputs import parse_inputs, read_body, read_package
 from .parser import PROG
 from .render import (
@@ -316,4 +317,5 @@ COMMANDS: Dict[str, Callable[[Context], int]] = {
     "dismiss": dismiss,
     "deploy": deploy,
     "undeploy": undeploy,
+    "campaign": campaign,
 }

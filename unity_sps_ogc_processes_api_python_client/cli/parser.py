@@ -10,7 +10,7 @@ import argparse
 import math
 from typing import Any, Dict, List, NoReturn, Optional, Sequence
 
-__all__ = ["build_parser", "PROG", "STATUSES", "DEFAULT_LIMIT"]
+__all__ = ["build_parser", "PROG", "STATUSES", "DEFAULT_LIMIT", "COMMANDS", "CAMPAIGN_COMMANDS"]
 
 PROG = "ogc-processes"
 STATUSES = ("accepted", "running", "successful", "failed", "dismissed")
@@ -82,7 +82,7 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
                        help="print the server's JSON, for scripts, instead of tables")  # fmt: skip
     group.add_argument("--timeout", metavar="S", type=seconds, default=argparse.SUPPRESS,
                        help="give up after S seconds: the deadline of each call to the server, and of "
-                            "waiting for a job (--wait, --download, watch), counted from the start")  # fmt: skip
+                            "waiting (--wait, --download, watch, campaign run), counted from the start")  # fmt: skip
 
 
 #: name -> (summary, description, example lines)
@@ -123,11 +123,68 @@ COMMANDS: Dict[str, Any] = {
                "processDescription) or a CWL document (YAML or JSON); '-' reads standard input.",
                ["deploy package.json", "deploy workflow.cwl"]),
     "undeploy": ("undeploy a process (Part 2)", "Undeploy (remove) a process.", ["undeploy my-process"]),
+    "campaign": (
+        "run many jobs from a journal (add, run, status, retry, export)",
+        "Run a process over many inputs (granules, dates, tiles) with a bounded number of jobs at once, from\n"
+        "a journal: one SQLite file that holds every row and survives any crash. 'campaign run' again\n"
+        "continues where the last run stopped: nothing is lost, no job is submitted twice.\n\n"
+        "Only 'campaign run' talks to the server; add, status, retry and export read and write the journal.",
+        ["campaign add granules.sqlite l2-process --inputs inputs.jsonl --key-field granule",
+         "campaign run granules.sqlite --parallel 4 --download out/ --host https://example.org/ogc",
+         "campaign status granules.sqlite", "campaign retry granules.sqlite --state failed",
+         "campaign export granules.sqlite granules.csv"],
+    ),
 }  # fmt: skip
 
+#: the commands of ``campaign``: name -> (summary, description, example lines)
+CAMPAIGN_COMMANDS: Dict[str, Any] = {
+    "add": (
+        "add rows: one job for each line of a JSON Lines file",
+        "Add rows to a campaign (the journal FILE is created when missing): one job of PROCESS for each\n"
+        "line of --inputs, a JSON object of inputs ('-': standard input; blank lines are skipped). Each row\n"
+        "has a key: the value of the input named by --key-field, else a digest of the process and inputs.\n"
+        "A key already in the campaign for the same work is left alone, so adding a file again is harmless.",
+        ["campaign add granules.sqlite l2-process --inputs inputs.jsonl --key-field granule",
+         "campaign add names.sqlite hello-world --inputs - --key-field name < names.jsonl"],
+    ),
+    "run": (
+        "run the campaign until every row has ended",
+        "Submit the pending rows, at most --parallel jobs at once, and follow them until every row has\n"
+        "ended (or --timeout S passed), the progress on standard error and the summary at the end.\n"
+        "Exit status 0 when every row is successful; 1 when some failed or are unknown, or time ran out;\n"
+        "130 on Ctrl-C. The journal keeps everything: 'campaign run' again continues.",
+        ["campaign run granules.sqlite --parallel 4 --download out/",
+         "campaign run granules.sqlite --timeout 3600 --host https://example.org/ogc"],
+    ),
+    "status": (
+        "show the rows by state, the durations and the latest failures",
+        "Show how many rows are in each state, how long the successful jobs took, and the latest\n"
+        "failures (key and reason). Reads the journal only: no server is needed.",
+        ["campaign status granules.sqlite", "campaign status granules.sqlite --json"],
+    ),
+    "retry": (
+        "make failed (or unknown) rows pending again",
+        "Make the rows in --state pending again, so that the next 'campaign run' submits them again\n"
+        "(their earlier job and error are kept in their history), unless they were tried --max-attempts\n"
+        "times. 'unknown' rows may have a job on the server already: retry them only when a duplicate job\n"
+        "is acceptable.",
+        ["campaign retry granules.sqlite --state failed", "campaign retry granules.sqlite --state unknown "
+         "--max-attempts 5"],
+    ),
+    "export": (
+        "write every row to a CSV or JSON Lines file",
+        "Write every row of the campaign to OUT: .csv (inputs, results and history as JSON in their\n"
+        "cells) or .jsonl (one object a line). Reads the journal only: no server is needed.",
+        ["campaign export granules.sqlite granules.csv", "campaign export granules.sqlite granules.jsonl"],
+    ),
+}  # fmt: skip
 
-def _command(subparsers: Any, name: str) -> argparse.ArgumentParser:
-    summary, description, examples = COMMANDS[name]
+#: the states ``campaign retry --state`` accepts: rows that ended, or whose job nobody knows
+RETRY_STATES = ("failed", "dismissed", "unknown")
+
+
+def _command(subparsers: Any, name: str, commands: Optional[Dict[str, Any]] = None) -> argparse.ArgumentParser:
+    summary, description, examples = (commands or COMMANDS)[name]
     lines = [line if line.startswith("echo ") else f"{PROG} {line}" for line in examples]
     label = "Example" if len(lines) == 1 else "Examples"
     epilog = f"{label}:\n" + "\n".join(f"  {line}" for line in lines)
@@ -181,10 +238,56 @@ def build_parser() -> argparse.ArgumentParser:
 
     made["deploy"].add_argument("file", metavar="FILE", help="the application package or CWL file ('-': stdin)")
     made["undeploy"].add_argument("process", metavar="PROCESS", help="the process id")
+    made.update(_campaign_commands(made["campaign"]))
 
     for sub in made.values():
         _global_options(sub)
     return parser
+
+
+def _campaign_commands(campaign: argparse.ArgumentParser) -> Dict[str, argparse.ArgumentParser]:
+    """The commands of ``campaign``, keyed ``campaign add`` ..."""
+    commands = campaign.add_subparsers(dest="campaign_command", metavar="COMMAND", title="campaign commands",
+                                       required=True)  # fmt: skip
+    made = {name: _command(commands, name, CAMPAIGN_COMMANDS) for name in CAMPAIGN_COMMANDS}
+    for sub in made.values():
+        sub.add_argument("journal", metavar="FILE", help="the campaign's journal (a SQLite file)")
+
+    add = made["add"]
+    add.add_argument("process", metavar="PROCESS", help="the process id")
+    add.add_argument("--inputs", metavar="FILE", required=True,
+                     help="JSON Lines: an inputs object a line ('-': stdin)")  # fmt: skip
+    add.add_argument("--key-field", metavar="NAME",
+                     help="the input whose value is each row's key (default: a digest of the work)")  # fmt: skip
+
+    run = made["run"]
+    run.add_argument("--parallel", metavar="N", type=positive, default=4,
+                     help="at most N jobs on the server at once (default 4)")  # fmt: skip
+    run.add_argument("--download", metavar="DIR", help="write each successful job's outputs to DIR/<key>/")
+    run.add_argument("-q", "--quiet", action="store_true", help="show no progress")
+
+    made["status"].add_argument("--failures", metavar="N", type=positive, default=10,
+                                help="show the latest N failures (default 10)")  # fmt: skip
+
+    retry = made["retry"]
+    retry.add_argument("--state", metavar="STATE", dest="states", type=retry_states, nargs="+", action="extend",
+                       help=f"the rows to retry: {', '.join(RETRY_STATES)} (default failed; several at once)"
+                       )  # fmt: skip
+    retry.add_argument("--max-attempts", metavar="N", type=positive, default=3,
+                       help="leave rows alone that were tried N times already (default 3)")  # fmt: skip
+
+    made["export"].add_argument("out", metavar="OUT", help="the file to write: .csv or .jsonl")
+    return {f"campaign {name}": sub for name, sub in made.items()}
+
+
+def retry_states(text: str) -> List[str]:
+    """``failed`` or ``failed,unknown``: the states of rows that may be retried (an argparse type)."""
+    values = [part.strip().lower() for part in text.split(",") if part.strip()]
+    for value in values:
+        if value not in RETRY_STATES:
+            raise argparse.ArgumentTypeError(f"cannot retry rows in state {value!r} (choose from "
+                                             f"{', '.join(RETRY_STATES)})")  # fmt: skip
+    return values
 
 
 def _waiting_options(parser: argparse.ArgumentParser) -> None:

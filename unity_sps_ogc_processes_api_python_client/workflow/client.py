@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import weakref
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
 
 from ..api.dru_api import DRUApi
@@ -70,6 +71,7 @@ class Client:
         self.dru_api = DRUApi(self.api_client)
         self.poll = poll or PollPolicy()
         self._descriptions: Dict[str, ProcessInput] = {}
+        self._campaigns: weakref.WeakSet[Campaign] = weakref.WeakSet()
 
     @property
     def configuration(self) -> Configuration:
@@ -86,6 +88,9 @@ class Client:
         self.close()
 
     def close(self) -> None:
+        """Close the connections, and the journals of the campaigns opened through this client."""
+        for campaign in list(self._campaigns):
+            campaign.close()
         self.api_client.close()
 
     def __repr__(self) -> str:
@@ -183,7 +188,9 @@ class Client:
         with bounded concurrency, resumable after any crash."""
         from ..campaign import Campaign
 
-        return Campaign(self, path)
+        campaign = Campaign(self, path)
+        self._campaigns.add(campaign)
+        return campaign
 
     # --- jobs -----------------------------------------------------------------------------------------
     def job(self, job_id: str) -> Job:
