@@ -44,15 +44,19 @@ def _options(values: Optional[Sequence[Any]]) -> str:
 # --- processes ------------------------------------------------------------------------------------------
 def processes(context: Context) -> int:
     found = list(context.client.processes())
-    if context.json:
-        json_out(to_json(found), context.out)
-        return OK
-    if not found:
-        print("no processes", file=context.err)
-        return OK
     columns = [Column("id"), Column("version", 12), Column("modes"), Column("title", 60, flexible=True)]
     rows = [[p.id, p.version or "", _options(p.job_control_options), p.title or p.description or ""] for p in found]
-    table(columns, rows, context.out)
+    return _listing(context, found, "processes", columns, rows)
+
+
+def _listing(context: Context, found: Sequence[Any], noun: str, columns: List[Column], rows: List[List[Any]]) -> int:
+    """A list as JSON (``--json``), a table, or a line to say it is empty."""
+    if context.json:
+        json_out(to_json(found), context.out)
+    elif not found:
+        print(f"no {noun}", file=context.err)
+    else:
+        table(columns, rows, context.out)
     return OK
 
 
@@ -211,16 +215,9 @@ def jobs(context: Context) -> int:
     limit = None if args.all else args.limit
     found = list(context.client.jobs(status=wanted, process_id=args.processes, page_size=min(limit or 100, 100),
                                      max_items=limit))  # fmt: skip
-    if context.json:
-        json_out(to_json(found), context.out)
-        return OK
-    if not found:
-        print("no jobs", file=context.err)
-        return OK
     columns = [Column("job id"), Column("process", 30), Column("status", style=status_colour), Column("progress"),
                Column("created"), Column("duration"), Column("message", 60, flexible=True)]  # fmt: skip
-    table(columns, [_job_row(status) for status in found], context.out)
-    return OK
+    return _listing(context, found, "jobs", columns, [_job_row(status) for status in found])
 
 
 def _percent(status: StatusInfo) -> str:
