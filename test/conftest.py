@@ -9,7 +9,7 @@ import socketserver
 import ssl
 import struct
 import threading
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 
 import pytest
 import trustme
@@ -203,3 +203,19 @@ def serve() -> Iterator[Serve]:
     yield start
     for server in servers:
         server.close()
+
+
+def all_job_ids(api_client: ApiClient) -> Set[str]:
+    """Every job id of a server, read page by page with the API classes (pygeoapi caps ``limit`` at 100,
+    and the session's pygeoapi holds the jobs of every test)."""
+    from unity_sps_ogc_processes_api_python_client import JobListInput
+
+    answer = JobsApi(api_client).get_jobs_jobs_get_with_http_info(limit=100)
+    ids: Set[str] = set()
+    while answer.data is not None and answer.data.jobs:
+        ids |= {job.job_id for job in answer.data.jobs}
+        following = [link.href for link in answer.data.links or [] if link.rel == "next"]
+        if not following:
+            break
+        answer = api_client.get_link(following[0], JobListInput)
+    return ids

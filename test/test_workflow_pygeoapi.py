@@ -3,11 +3,13 @@ every job exactly once across pages (pygeoapi's last full page links to an empty
 
 from __future__ import annotations
 
-from typing import Iterator, List, Set
+from typing import Iterator, List
 
 import pytest
 
-from unity_sps_ogc_processes_api_python_client import Client, JobFailedError, JobListInput, JobsApi, StatusInfo
+from unity_sps_ogc_processes_api_python_client import Client, JobFailedError, StatusInfo
+
+from .conftest import all_job_ids
 
 pytestmark = pytest.mark.pygeoapi
 
@@ -55,24 +57,11 @@ def test_a_failed_job_says_why(client: Client) -> None:
     assert caught.value.job_id == job.id
 
 
-def server_job_ids(client: Client) -> Set[str]:
-    """Every job id of the server, read page by page with the API classes (pygeoapi caps limit at 100)."""
-    answer = JobsApi(client.api_client).get_jobs_jobs_get_with_http_info(limit=100)
-    ids: Set[str] = set()
-    while answer.data is not None and answer.data.jobs:
-        ids |= {job.job_id for job in answer.data.jobs}
-        following = [link.href for link in answer.data.links or [] if link.rel == "next"]
-        if not following:
-            break
-        answer = client.api_client.get_link(following[0], JobListInput)
-    return ids
-
-
 def test_every_job_exactly_once_across_pages(client: Client, pygeoapi_url: str) -> None:
     created = {client.execute("hello-world", inputs={"name": f"n{n}"}, mode="async").id for n in range(22)}
     for job_id in created:
         client.job(job_id).wait(timeout=30)
-    everything = server_job_ids(client)
+    everything = all_job_ids(client.api_client)
     assert created <= everything
     paged = [job.job_id for job in client.jobs(page_size=5)]
     assert len(paged) == len(set(paged))  # each once
