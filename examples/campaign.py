@@ -14,42 +14,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import pathlib
 import sys
 import tempfile
-from typing import Any, Iterator, Optional
+from typing import Optional
+
+from demo import local_pygeoapi  # the demo beside this file starts a local pygeoapi the same way
 
 import unity_sps_ogc_processes_api_python_client as ogc
-
-REPOSITORY = pathlib.Path(__file__).resolve().parent.parent
-
-
-def load_harness() -> Any:
-    """The test suite's pygeoapi harness (test/pygeoapi_server.py), loaded by path."""
-    path = REPOSITORY / "test" / "pygeoapi_server.py"
-    spec = importlib.util.spec_from_file_location("pygeoapi_server", path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@contextlib.contextmanager
-def local_pygeoapi() -> Iterator[str]:
-    """Install (once, cached) and start pygeoapi on 127.0.0.1; yield its URL; stop it."""
-    harness = load_harness()
-    print("Preparing a local pygeoapi server (installed once into .cache/) ...")
-    bin_dir = harness.ensure_pygeoapi()
-    with (
-        tempfile.TemporaryDirectory(prefix="ogc-campaign-") as workdir,
-        harness.PygeoapiServer(bin_dir, pathlib.Path(workdir)) as server,
-    ):
-        print(f"pygeoapi is running at {server.url} (pid {server.pid})\n")
-        yield server.url
-    print("\npygeoapi stopped.")
 
 
 def run_campaign(url: str, folder: pathlib.Path, rows: int, pause: float, timeout: float) -> bool:

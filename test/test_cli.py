@@ -325,12 +325,15 @@ def read_line_until(stream: Any, words: Sequence[str], deadline: float) -> str:
     raise AssertionError(f"no line with {words} in time; got {buffer!r}")
 
 
-def interrupt(arguments: List[str], env: Dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run the CLI, send SIGINT once it reports an accepted job, and collect what it did."""
+def interrupt(
+    arguments: List[str], env: Dict[str, str], until: Sequence[str] = ("job ", "accepted")
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI, send SIGINT once a line of its standard error holds ``until`` (by default: it reports an
+    accepted job), and collect what it did."""
     process = subprocess.Popen([*CLI, *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                                cwd=REPOSITORY)  # fmt: skip
     try:
-        read_line_until(process.stderr, ["job ", "accepted"], time.monotonic() + 30)
+        read_line_until(process.stderr, list(until), time.monotonic() + 30)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     finally:

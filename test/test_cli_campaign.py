@@ -10,7 +10,6 @@ import contextlib
 import csv
 import json
 import pathlib
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from unity_sps_ogc_processes_api_python_client.cli.parser import CAMPAIGN_COMMAN
 
 from .conftest import Serve
 from .fake_ogc import FakeOgc
-from .test_cli import CLI, REPOSITORY, assert_one_error_line, clean_environment, cli, read_line_until, table_rows
+from .test_cli import REPOSITORY, assert_one_error_line, clean_environment, cli, interrupt, table_rows
 
 NEVER = 10**6  # polls before a fake job ends: it does not, within a test
 
@@ -183,18 +182,8 @@ def test_ctrl_c_exits_130_and_run_again_continues(serve: Serve, tmp_path: pathli
     server = serve(fake)
     journal = tmp_path / "c.sqlite"
     added(journal, "p", *({"n": n} for n in range(6)))
-    process = subprocess.Popen([*CLI, "campaign", "run", str(journal), "--parallel", "3", "--host", server.url],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_environment(),
-                               cwd=REPOSITORY)  # fmt: skip
-    try:
-        read_line_until(process.stderr, ["campaign: ", "3 running"], time.monotonic() + 30)
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(10)
-    answer = subprocess.CompletedProcess(process.args, process.returncode, out.decode(), err.decode())
+    arguments = ["campaign", "run", str(journal), "--parallel", "3", "--host", server.url]
+    answer = interrupt(arguments, clean_environment(), until=("campaign: ", "3 running"))
     line = assert_one_error_line(answer, 130, "interrupted", f"'ogc-processes campaign run {journal}' continues")
     assert line.startswith("ogc-processes: interrupted; the journal keeps every row")
 
