@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import urllib.parse
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 from ..api_client import ResponseDecoder, decode_json, type_adapter
 from ..exceptions import ApiResponseValidationError
@@ -11,7 +11,7 @@ from ..models.execute200_response_input import Execute200ResponseInput
 from ..models.status_info import StatusInfo
 from ..rest import RESTResponse, safe_url
 
-__all__ = ["SYNC_RESULTS", "ASYNC_STATUS", "OPTIONAL_JSON", "DISMISSED"]
+__all__ = ["SYNC_RESULTS", "ASYNC_STATUS", "OPTIONAL_JSON", "DISMISSED", "job_id_from_location"]
 
 
 def _media_type(response: RESTResponse) -> str:
@@ -31,13 +31,15 @@ def _sync_results(response: RESTResponse) -> Execute200ResponseInput:
     return Execute200ResponseInput(response.data, media_type=response.headers.get("Content-Type"))
 
 
-def _job_id_from_location(location: str) -> str:
-    """The job id of ``.../jobs/{jobId}`` (its last path segment, decoded)."""
+def job_id_from_location(location: Optional[str]) -> Optional[str]:
+    """The job id of ``.../jobs/{jobId}`` (its last path segment, decoded); ``None`` when there is none."""
+    if not location:
+        return None
     try:
         path = urllib.parse.urlsplit(location.strip()).path.rstrip("/")
     except ValueError:  # a malformed URL ("http://[::1"): no job id in it
-        return ""
-    return urllib.parse.unquote(path.rsplit("/", 1)[-1])
+        return None
+    return urllib.parse.unquote(path.rsplit("/", 1)[-1]) or None
 
 
 def _async_status(response: RESTResponse) -> StatusInfo:
@@ -52,8 +54,9 @@ def _async_status(response: RESTResponse) -> StatusInfo:
     textual = location and not _is_json(_media_type(response)) and response.data.lstrip()[:1] not in (b"{", b"[")
     body = decode_json(response, Any) if response.data.strip() and not textual else None
     fields: Dict[str, Any] = dict(body) if isinstance(body, dict) else {}
-    if "jobID" not in fields and location and _job_id_from_location(location):
-        fields["jobID"] = _job_id_from_location(location)
+    job_id = job_id_from_location(location)
+    if "jobID" not in fields and job_id is not None:
+        fields["jobID"] = job_id
     fields.setdefault("status", "accepted")
     try:
         status: StatusInfo = type_adapter(StatusInfo).validate_python(fields)
@@ -72,7 +75,7 @@ def _dismissed(response: RESTResponse) -> StatusInfo:
     if response.data.strip():
         status: StatusInfo = decode_json(response, StatusInfo)
         return status
-    return StatusInfo.model_validate({"jobID": _job_id_from_location(response.url), "status": "dismissed"})
+    return StatusInfo.model_validate({"jobID": job_id_from_location(response.url), "status": "dismissed"})
 
 
 def _optional_json(response: RESTResponse) -> Any:

@@ -150,16 +150,6 @@ class Journal:
         with self._transaction():
             self.db.execute(f"UPDATE rows SET {assignments} WHERE key = ?", (*values.values(), key))
 
-    def move(self, from_states: Sequence[str], to_state: str, **values: Any) -> int:
-        """Move every row in ``from_states`` to ``to_state``; how many moved."""
-        marks = ", ".join("?" for _ in from_states)
-        values = {"state": to_state, "updated": time.time(), **values}
-        assignments = ", ".join(f"{name} = ?" for name in values)
-        with self._transaction():
-            cursor = self.db.execute(f"UPDATE rows SET {assignments} WHERE state IN ({marks})",
-                                     (*values.values(), *from_states))  # fmt: skip
-        return cursor.rowcount
-
     def _transaction(self) -> Any:
         return _Transaction(self.db)
 

@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Union
 
+from ..api._responses import job_id_from_location
 from ..exceptions import ApiException, ApiValueError, OpenApiException
 from ..models._json import check_json, to_json_value
 from ..models.status_info import StatusInfo
@@ -459,8 +460,6 @@ def _timestamp(moment: Any) -> float:
 
 def _job_id_in(error: OpenApiException) -> Optional[str]:
     """The job id of a created job whose answer broke off (201/202 with a Location)."""
-    if error.status in (201, 202) and error.headers is not None and error.headers.get("Location"):
-        from ..api._responses import _job_id_from_location
-
-        return _job_id_from_location(error.headers["Location"]) or None
+    if error.status in (201, 202) and error.headers is not None:
+        return job_id_from_location(error.headers.get("Location"))
     return None

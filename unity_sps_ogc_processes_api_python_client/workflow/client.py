@@ -6,6 +6,7 @@ import base64
 import weakref
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
 
+from ..api._responses import job_id_from_location
 from ..api.dru_api import DRUApi
 from ..api.jobs_api import JobsApi
 from ..api.processes_api import ProcessesApi
@@ -161,7 +162,7 @@ class Client:
         data = answer.data
         if isinstance(data, StatusInfo):
             return Job(self, data.job_id, data)
-        job_id = _job_id(location)
+        job_id = job_id_from_location(location)
         if isinstance(data, Execute200ResponseInput):
             results = _results_map(data)
             if job_id is None:
@@ -242,14 +243,6 @@ def _wanted(value: Any) -> Optional[List[str]]:
         return None
     items = [value] if isinstance(value, str) else list(value)
     return [getattr(item, "value", item) for item in items]
-
-
-def _job_id(location: Optional[str]) -> Optional[str]:
-    if not location:
-        return None
-    from ..api._responses import _job_id_from_location
-
-    return _job_id_from_location(location) or None
 
 
 def _results_map(answer: Execute200ResponseInput) -> Dict[str, InlineOrRefDataInput]:
