@@ -13,6 +13,7 @@ from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Seque
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import rest
+from ._gc import without_collection
 from .api_response import ApiResponse
 from .configuration import Configuration, RedactedStr, RefreshableToken
 from .exceptions import (
@@ -377,7 +378,7 @@ class ApiClient:
     ) -> Any:
         """Decode a JSON text into ``response_type`` (a model class or typing form such as ``Dict[str, X]``)."""
         try:
-            return type_adapter(response_type).validate_json(response_text)
+            return without_collection(type_adapter(response_type).validate_json, response_text)
         except ValidationError as error:
             raise ApiValueError(f"cannot decode {getattr(response_type, '__name__', response_type)}: {error}") from None
 
@@ -394,7 +395,7 @@ def decode_json(response: rest.RESTResponse, response_type: Any) -> Any:
         except (UnicodeError, LookupError, ValueError, TypeError) as error:  # bad bytes, or no text codec
             raise ApiDecodeError(f"the body is not valid {charset}: {error}", **_context(response)) from None
     try:
-        return type_adapter(response_type).validate_json(source)
+        return without_collection(type_adapter(response_type).validate_json, source)
     except ValidationError as error:
         common = _context(response)
         problems = error.errors(include_url=False)

@@ -36,6 +36,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, PydanticOmit, core_schema
 from typing_extensions import Annotated, Literal, get_args
 
+from .._gc import without_collection
 from ..exceptions import ApiValueError
 
 __all__ = [
@@ -482,6 +483,6 @@ class OgcModel(BaseModel):
     def from_json(cls: Type[M], json_str: Union[str, bytes]) -> Optional[M]:
         """The model of a JSON text, validated in one pass."""
         try:
-            return cls.model_validate_json(json_str)
+            return without_collection(cls.model_validate_json, json_str)
         except ValidationError as error:
             raise model_error(cls, error) from None
