@@ -146,10 +146,12 @@ def test_odd_statuses_render(changes: Dict[str, Any], bar: str, shown: str) -> N
 
 def test_a_status_of_odd_python_values_renders() -> None:
     # built without validation: whatever the attributes hold, the display does not fail
-    odd = StatusInfo.model_construct(job_id=123, status="weird", progress="45", created="yesterday", message=7)
+    odd = StatusInfo.model_construct(job_id=123, status="weird", progress="45", created=1999, message=7)
     page = odd._repr_html_()
     check_safe(page)
-    assert "weird" in page and 'value="45"' in page and "created yesterday" in text_of(page) and "7" in page
+    assert "weird" in page and 'value="45"' in page and "created 1999" in text_of(page) and "7" in page
+    # a text there is taken for a received date-time (read on use): one that is not shows nothing
+    assert "yesterday" not in StatusInfo.model_construct(status="x", created="yesterday")._repr_html_()
     bare = StatusInfo.model_construct()
     check_safe(bare._repr_html_())
     assert "unknown" in text_of(bare._repr_html_())

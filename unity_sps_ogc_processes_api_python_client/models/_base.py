@@ -25,6 +25,7 @@ from typing import (
     Iterable,
     List,
     Optional,
+    Set,
     Tuple,
     Type,
     TypeVar,
@@ -32,6 +33,7 @@ from typing import (
 )
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, PydanticOmit, core_schema
 from typing_extensions import Annotated, Literal, get_args
@@ -46,6 +48,7 @@ __all__ = [
     "Received",
     "Tolerant",
     "parse_date_time",
+    "share_fields_set",
     "json_text",
     "model_error",
 ]
@@ -310,6 +313,8 @@ def _aware(value: _dt.datetime) -> _dt.datetime:
 
 
 def _write_date_time(value: Any, info: core_schema.SerializationInfo) -> Any:
+    if type(value) is str:  # received text not read yet: written back as it came; in Python, its instant
+        return value if info.mode_is_json() else _settled_date_time(value)
     if type(value) is Received:
         return value.raw if info.mode_is_json() else value.value
     if not info.mode_is_json():
@@ -318,10 +323,30 @@ def _write_date_time(value: Any, info: core_schema.SerializationInfo) -> Any:
     return wire if wire is not None else value.isoformat()
 
 
+def _settled_date_time(text: str) -> Any:
+    """What a date-time received as ``text`` holds once read: its instant, or a :class:`Received` value."""
+    parsed = parse_date_time(text)
+    return parsed if parsed is not None else Received(text, None)
+
+
+def _received_as_is(value: Any) -> Received:
+    return Received(value, None)
+
+
 class _DateTimeSchema(_Tolerance):
+    """Read from JSON, a string is kept as its text and read on first use of the attribute (see
+    :class:`_ReadOnUse`): a page of jobs that is only counted, filtered or written back parses no date.
+    Other JSON values are kept as :class:`Received` values. From Python values (constructor, assignment,
+    ``from_dict``), the date-time is read at once, as :func:`_read_date_time` says."""
+
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.with_info_plain_validator_function(
-            _read_date_time,
+        received = core_schema.union_schema(
+            [core_schema.str_schema(), core_schema.no_info_plain_validator_function(_received_as_is)],
+            mode="left_to_right",
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=received,
+            python_schema=core_schema.with_info_plain_validator_function(_read_date_time),
             serialization=core_schema.plain_serializer_function_ser_schema(_write_date_time, info_arg=True),
         )
 
@@ -329,15 +354,16 @@ class _DateTimeSchema(_Tolerance):
         return {"type": "string", "format": "date-time"}
 
 
-#: An RFC 3339 date-time: an aware ``datetime`` in Python (a :class:`WireDateTime` when read from text, which
-#: is written back unchanged). Received, a value that is not one is kept as a :class:`Received` value whose
-#: attribute shows ``None``; given in Python, it is refused, and so is a naive ``datetime``.
+#: An RFC 3339 date-time, for a field of an :class:`OgcModel`: its attribute is an aware ``datetime`` (a
+#: :class:`WireDateTime` when read from text, which is written back unchanged). Received, a value that is not
+#: one is kept as a :class:`Received` value whose attribute shows ``None``; given in Python, it is refused, and
+#: so is a naive ``datetime``. Text received in JSON is read when the attribute is first used.
 DateTime = Annotated[_dt.datetime, _DateTimeSchema()]
 
 
-def _may_hold_received(annotation: Any) -> bool:
-    """Whether an annotation (at any depth: ``Optional[DateTime]``) carries a :class:`_Tolerance` marker."""
-    return any(isinstance(arg, _Tolerance) or _may_hold_received(arg) for arg in get_args(annotation))
+def _carries(annotation: Any, kind: type) -> bool:
+    """Whether an annotation (at any depth: ``Optional[DateTime]``) carries a marker of ``kind``."""
+    return any(isinstance(arg, kind) or _carries(arg, kind) for arg in get_args(annotation))
 
 
 class _Shown:
@@ -360,6 +386,18 @@ class _Shown:
 
     def __set__(self, obj: OgcModel, value: Any) -> None:
         obj.__dict__[self.name] = value
+
+
+class _ReadOnUse(_Shown):
+    """The attribute of a date-time member: text received in JSON is kept as it came and read here, on
+    first use (the instant, or a :class:`Received` value, then replaces the text)."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Optional[OgcModel], owner: Optional[type] = None) -> Any:
+        if obj is not None and type(obj.__dict__.get(self.name)) is str:
+            obj.__dict__[self.name] = _settled_date_time(obj.__dict__[self.name])
+        return super().__get__(obj, owner)
 
 
 # --- errors --------------------------------------------------------------------------------------------
@@ -385,6 +423,32 @@ def _inf_nan_mode() -> Literal["strings", "constants"]:
 
 
 # --- the base model ------------------------------------------------------------------------------------
+class _SharedFieldsSet(Set[str]):
+    """The set of fields set that many models read from one page share (see :func:`share_fields_set`);
+    :meth:`OgcModel.__setattr__` gives a model its own copy before it changes."""
+
+
+_SHARED_FIELDS_SETS: Dict[FrozenSet[str], _SharedFieldsSet] = {}
+_MOST_SHARED_SETS = 256
+
+
+def share_fields_set(model: OgcModel) -> None:
+    """Let ``model`` share its set of fields set with the models that have the same one.
+
+    pydantic gives every model its own ``set`` of the fields that were set: 728 bytes for a status of 11
+    members, a quarter of the memory of a job read from a page. Every job of a page has the same set. A
+    shared set is never changed: an assignment first gives the model its own copy, and copies of models
+    copy it too (pydantic's ``model_copy``)."""
+    fields = model.__pydantic_fields_set__
+    key = frozenset(fields)
+    shared = _SHARED_FIELDS_SETS.get(key)
+    if shared is None:
+        if len(_SHARED_FIELDS_SETS) >= _MOST_SHARED_SETS:
+            return
+        shared = _SHARED_FIELDS_SETS.setdefault(key, _SharedFieldsSet(key))
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
 class OgcModel(BaseModel):
     """Base of the payload models.
 
@@ -409,19 +473,22 @@ class OgcModel(BaseModel):
     #: attributes show its readable form)
     __field_names__: ClassVar[FrozenSet[str]] = frozenset()
     __tolerant_fields__: ClassVar[FrozenSet[str]] = frozenset()
+    #: the date-time fields, whose text received in JSON is read on first use
+    __read_on_use__: ClassVar[Tuple[str, ...]] = ()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        tolerant = frozenset(
-            name
-            for name, field in cls.model_fields.items()
-            if any(isinstance(item, _Tolerance) for item in field.metadata) or _may_hold_received(field.annotation)
-        )
+
+        def carries(field: FieldInfo, kind: type) -> bool:
+            return any(isinstance(item, kind) for item in field.metadata) or _carries(field.annotation, kind)
+
+        fields = cls.model_fields.items()
         cls.__field_names__ = frozenset(cls.model_fields)
-        cls.__tolerant_fields__ = tolerant
-        for name in tolerant:
-            setattr(cls, name, _Shown(name))
+        cls.__tolerant_fields__ = frozenset(name for name, field in fields if carries(field, _Tolerance))
+        cls.__read_on_use__ = tuple(name for name, field in fields if carries(field, _DateTimeSchema))
+        for name in cls.__tolerant_fields__:
+            setattr(cls, name, (_ReadOnUse if name in cls.__read_on_use__ else _Shown)(name))
 
     def __init__(self, /, **data: Any) -> None:  # positional-only self: a member may be named "self"
         try:
@@ -434,6 +501,8 @@ class OgcModel(BaseModel):
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     def __setattr__(self, name: str, value: Any) -> None:
+        if type(self.__pydantic_fields_set__) is _SharedFieldsSet:  # copied before it changes
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
         try:
             if name in type(self).__field_names__:  # validated strictly: a value given in Python
                 self.__pydantic_validator__.validate_assignment(self, name, value, context=_GIVEN_IN_PYTHON)
@@ -446,15 +515,31 @@ class OgcModel(BaseModel):
     def tolerated_values(self) -> Dict[str, Any]:
         """The members that were received in a form the standard does not allow and read tolerantly: attribute
         name -> the JSON value as received (written back unchanged; the attribute shows its readable form)."""
+        self._read_all()
         return {name: value.raw for name, value in self.__dict__.items() if type(value) is Received}
 
+    def _read_all(self) -> None:
+        """Read the date-times still kept as received text (see :class:`_ReadOnUse`)."""
+        for name in type(self).__read_on_use__:
+            getattr(self, name, None)
+
     def __iter__(self) -> Generator[Tuple[str, Any], None, None]:
+        self._read_all()
         for name, value in super().__iter__():
             yield name, value.value if type(value) is Received else value
 
     def __repr_args__(self) -> Iterable[Tuple[Optional[str], Any]]:
+        self._read_all()
         for name, value in super().__repr_args__():
             yield name, value.value if type(value) is Received else value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OgcModel):  # a date-time read or not is the same value
+            self._read_all()
+            other._read_all()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as pydantic models are
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON object (wire names), with only the fields that were set or received."""

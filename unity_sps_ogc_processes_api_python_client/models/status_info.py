@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
 from . import _html
-from ._base import DateTime, OgcModel, Received, Tolerant
+from ._base import DateTime, OgcModel, Received, Tolerant, share_fields_set
 from .link import Link
 from .problem_details import ProblemDetails
 from .status_code import StatusCode
@@ -88,6 +88,7 @@ class StatusInfo(OgcModel):
     @model_validator(mode="after")
     def _job_id_from_id(self) -> StatusInfo:
         if "job_id" in self.__pydantic_fields_set__:
+            share_fields_set(self)  # the jobs of a page share one (a quarter of each one's memory)
             return self
         job_id = (self.__pydantic_extra__ or {}).get("id")
         if type(job_id) is str or type(job_id) is int:
