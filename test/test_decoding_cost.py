@@ -112,7 +112,11 @@ def test_assignment_still_validates_a_date_time() -> None:
 
 
 def test_copies_and_pickles_of_an_unread_page_keep_the_text() -> None:
-    for made in (copy.copy, copy.deepcopy, lambda page: pickle.loads(pickle.dumps(page))):
+    def pickled(page: JobListInput) -> JobListInput:
+        copied: JobListInput = pickle.loads(pickle.dumps(page))
+        return copied
+
+    for made in (copy.copy, copy.deepcopy, pickled):
         page = made(read_page())
         assert page.to_dict() == page_of(3)
         assert page.jobs[2].created == datetime.datetime(2026, 11, 28, 10, 6, 10, 103002, tzinfo=UTC)
@@ -122,7 +126,7 @@ def test_a_date_time_given_in_python_is_read_at_once() -> None:
     built = StatusInfo.from_dict({"jobID": "a", "status": "running", "created": TEXTS["created"]})
     assert built is not None and isinstance(built.__dict__["created"], WireDateTime)
     with pytest.raises(ApiValueError):
-        StatusInfo(job_id="a", status="running", created="yesterday")  # type: ignore[arg-type]
+        StatusInfo(job_id="a", status="running", created="yesterday")
 
 
 # --- one set of fields set per page ---------------------------------------------------------------------
