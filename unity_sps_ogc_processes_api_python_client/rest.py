@@ -7,11 +7,13 @@ and every response it gets is read and handed back to the pool, or handed to the
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.client
 import io
 import logging
 import math
 import os
+import re
 import socket
 import ssl
 import threading
@@ -63,6 +65,10 @@ REREADABLE_METHODS = frozenset({"GET", "HEAD"})
 #: headers never sent to another origin after a redirect (besides every credential the client added)
 CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 _CHUNK = 1 << 16
+#: the client retries and redirects itself: urllib3 never does (one object for every call)
+_NO_RETRIES = urllib3.Retry(False, redirect=False)
+#: a request target that urllib3 sends as it is (nothing to percent-encode, percent-escapes in upper case)
+_PLAIN_TARGET = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*")
 _TRANSPORT_ERRORS = (HTTPError, OSError, http.client.HTTPException, ValueError)
 safe_url = proxies.redact_url
 
@@ -202,12 +208,14 @@ class RESTClientObject:
         self._environ = {name: value for name, value in os.environ.items() if name.lower().endswith("_proxy")}
         self._proxied: Dict[str, urllib3.PoolManager] = {}
         self._routes: Dict[Tuple[str, str], Optional[str]] = {}
+        self._pools: Dict[str, Optional[HTTPConnectionPool]] = {}  # origin -> its direct pool (see _direct)
         self._lock = threading.Lock()
 
     def close(self) -> None:
         """Close every pooled connection now (not when the garbage collector gets to them)."""
         with self._lock:
             managers = [self.pool_manager, *self._proxied.values()]
+            self._pools.clear()
         for manager in managers:
             _close_pools(manager)
 
@@ -310,14 +318,23 @@ class RESTClientObject:
             if left <= 0:
                 raise _deadline_error(deadline, url)
             connect, read = min(connect, left), min(read, left)
-        manager = self._manager_for(url)
+        direct = self._direct(url)  # outside the try: an unusable proxy setting is the caller's error
+        manager = self._manager_for(url) if direct is None else self.pool_manager
+        timeout = _timeout(connect, read)
         _CALL.deadline, _CALL.answered, _CALL.head = deadline, False, None
         try:
-            resp: UrllibResponse = manager.urlopen(
-                method, url, body=body, headers=headers, timeout=urllib3.Timeout(connect=connect, read=read),
-                retries=False, redirect=False, preload_content=False, enforce_content_length=True,
-                pool_timeout=connect,
-            )  # fmt: skip
+            if direct is not None:  # what PoolManager.urlopen does, without parsing the URL again
+                pool, target = direct
+                resp: UrllibResponse = pool.urlopen(
+                    method, target, body=body, headers=headers, timeout=timeout, retries=_NO_RETRIES,
+                    redirect=False, assert_same_host=False, preload_content=False, enforce_content_length=True,
+                    pool_timeout=connect,  # type: ignore[arg-type]  # seconds: a float works (annotated int)
+                )  # fmt: skip
+            else:
+                resp = manager.urlopen(
+                    method, url, body=body, headers=headers, timeout=timeout, retries=_NO_RETRIES, redirect=False,
+                    preload_content=False, enforce_content_length=True, pool_timeout=connect,
+                )  # fmt: skip
             return resp
         except _TRANSPORT_ERRORS as exc:
             head = _CALL.head
@@ -334,6 +351,32 @@ class RESTClientObject:
             raise error from exc
         finally:
             _CALL.deadline = _CALL.head = None
+
+    def _direct(self, url: str) -> Optional[Tuple[HTTPConnectionPool, str]]:
+        """The pool of a URL that goes straight to its server, and its request target (path and query);
+        ``None`` for a URL that a proxy serves or that urllib3 would rewrite (and so must parse).
+
+        The pool of each origin is looked up once (and again if it was closed): a call does not parse its
+        URL nor build a pool key, as ``PoolManager.urlopen`` does on every call."""
+        scheme_end = url.find("://")
+        slash = url.find("/", scheme_end + 3) if scheme_end > 0 else -1
+        if slash < 0:
+            return None
+        prefix, target = url[:slash], url[slash:]
+        pool = self._pools.get(prefix)
+        if (pool is None and prefix not in self._pools) or (pool is not None and pool.pool is None):  # new, closed
+            pool = self._pools[prefix] = self._direct_pool(prefix)
+        if pool is None or _PLAIN_TARGET.fullmatch(target) is None or "/." in target.partition("?")[0]:
+            return None  # urllib3 would encode some of it, or remove dot segments: its own parse decides
+        return pool, target
+
+    def _direct_pool(self, origin_url: str) -> Optional[HTTPConnectionPool]:
+        parts = urllib3.util.parse_url(origin_url)
+        if parts.url != origin_url or parts.auth or parts.scheme not in ("http", "https") or parts.host is None:
+            return None  # not in the form urllib3 normalises it to: the manager's way
+        if self._manager_for(origin_url + "/") is not self.pool_manager:
+            return None  # through a proxy
+        return self.pool_manager.connection_from_host(parts.host, port=parts.port, scheme=parts.scheme)
 
     def _manager_for(self, url: str) -> urllib3.PoolManager:
         parts = urllib.parse.urlsplit(url)
@@ -392,6 +435,12 @@ def _timeouts(config: Configuration, request_timeout: RequestTimeout) -> _Limits
     else:
         raise ApiValueError(f"_request_timeout must be seconds > 0 or a (connect, read) pair, not {request_timeout!r}")
     return _Limits(connect, read, Deadline(total) if total is not None else None)
+
+
+@functools.lru_cache(maxsize=64)
+def _timeout(connect: float, read: float) -> urllib3.Timeout:
+    """The urllib3 timeout of an attempt (the same few pairs come back on every call: built once)."""
+    return urllib3.Timeout(connect=connect, read=read)
 
 
 def _seconds(value: Any) -> float:

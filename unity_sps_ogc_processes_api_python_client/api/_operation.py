@@ -232,14 +232,18 @@ def _method(
 ) -> types.FunctionType:
     """One of the three methods: binds a call to the declared signature, shows the ``shown`` one."""
     options_name = next((p.name for p in declared.parameters.values() if p.kind is inspect.Parameter.VAR_KEYWORD), None)
+    bind = _binder(declared, options_name)
 
     def call(api: BaseApi, *args: Any, **kwargs: Any) -> Any:
-        try:
-            arguments = declared.bind(api, *args, **kwargs).arguments
-        except TypeError as error:
-            raise ApiTypeError(f"{call.__name__}(): {error}") from None
-        options: Dict[str, Any] = dict(arguments.pop(options_name, None) or {}) if options_name else {}
-        return _send(api.api_client, spec, arguments, options, mode)
+        bound = bind(args, kwargs)
+        if bound is None:  # not a plain call: the signature says what is wrong (or binds what is unusual)
+            try:
+                arguments = declared.bind(api, *args, **kwargs).arguments
+            except TypeError as error:
+                raise ApiTypeError(f"{call.__name__}(): {error}") from None
+            options: Dict[str, Any] = dict(arguments.pop(options_name, None) or {}) if options_name else {}
+            bound = arguments, options
+        return _send(api.api_client, spec, bound[0], bound[1], mode)
 
     call.__name__ = template.__name__ + suffix
     call.__qualname__ = template.__qualname__ + suffix
@@ -251,6 +255,40 @@ def _method(
         "return": shown.return_annotation,
     }
     return cast(types.FunctionType, call)
+
+
+Bound = Tuple[Dict[str, Any], Dict[str, Any]]
+
+
+def _binder(
+    declared: inspect.Signature, options_name: Optional[str]
+) -> Callable[[Tuple[Any, ...], Dict[str, Any]], Optional[Bound]]:
+    """What ``declared.bind`` gives for the calls that are plain (positional arguments in order, known
+    keywords, each given once, the required ones all there): the arguments and the options. Prepared once
+    per operation; any other call gives ``None``, and the signature itself binds it (or says what is wrong)."""
+    names = [p.name for p in declared.parameters.values() if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD][1:]
+    plain = len(names) == len(declared.parameters) - 1 - (options_name is not None)
+    known = frozenset(names)
+    required = frozenset(p.name for p in declared.parameters.values() if p.default is p.empty and p.name in known)
+    option_names = _OPTION_NAMES if options_name is not None else frozenset()
+
+    def bind(args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Optional[Bound]:
+        if not plain or len(args) > len(names):
+            return None
+        arguments = dict(zip(names, args))
+        options: Dict[str, Any] = {}
+        for name, value in kwargs.items():
+            if name in option_names:
+                options[name] = value
+            elif name in arguments or name not in known:
+                return None  # given twice, or unknown
+            else:
+                arguments[name] = value
+        if len(arguments) < len(names) and not required <= arguments.keys():
+            return None
+        return arguments, options
+
+    return bind
 
 
 def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Dict[str, Any], mode: str) -> Any:
