@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import logging
 import math
-import multiprocessing
+import os
 import sys
 import urllib.parse
 from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Union
@@ -107,7 +107,7 @@ class Configuration:
         self.assert_hostname: Union[None, bool, str] = None
         self.tls_server_name: Optional[str] = None
         # connection pool and proxy
-        self.connection_pool_maxsize = multiprocessing.cpu_count() * 5
+        self.connection_pool_maxsize = (os.cpu_count() or 1) * 5
         self.proxy: Optional[str] = None
         self.proxy_headers: Optional[Dict[str, str]] = None
         self.socket_options: Optional[List[Tuple[int, int, int]]] = None

@@ -467,6 +467,7 @@ class OgcModel(BaseModel):
         validate_assignment=True,
         protected_namespaces=(),
         ser_json_inf_nan=_inf_nan_mode(),
+        defer_build=True,  # a model's validator is built when first used: importing the package stays cheap
     )
 
     #: the names of the fields (attribute names), and those that may hold a :class:`Received` value (their
