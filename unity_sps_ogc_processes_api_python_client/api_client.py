@@ -140,7 +140,7 @@ class ApiClient:
         headers: Dict[str, str] = dict(self.default_headers)
         if self.cookie:
             put_header(headers, "Cookie", RedactedStr(_header_value("Cookie", self.cookie)))
-        if header_params is not None and not isinstance(header_params, Mapping):
+        if header_params is not None and type(header_params) is not dict and not isinstance(header_params, Mapping):
             raise ApiTypeError(f"headers must be a mapping of names to values, not {type(header_params).__name__}")
         for name, value in (header_params or {}).items():
             if value is not None:
@@ -196,6 +196,8 @@ class ApiClient:
             names = list(auth_settings or ())
             names += [name for name in configured if name not in names]  # basic, API keys: every operation
             settings = [configured[name] for name in names if name in configured]
+        if not settings:
+            return
         given = {name.lower() for name in headers} if request_auth is None else set()
         for setting in settings:
             if request_auth is None and setting["in"] == "header":
@@ -261,8 +263,7 @@ class ApiClient:
             method, url, headers=header_params, body=body, post_params=post_params,
             _request_timeout=_request_timeout, preload_content=_preload_content,
         )  # fmt: skip
-        sent = get_header(header_params or {}, "Authorization")
-        if response.status == 401 and isinstance(sent, RefreshableToken):
+        if response.status == 401 and isinstance(get_header(header_params or {}, "Authorization"), RefreshableToken):
             bearer = self.configuration.auth_settings().get("bearerAuth")
             if bearer is not None:
                 headers = dict(header_params or {})

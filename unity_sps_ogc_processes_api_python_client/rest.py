@@ -463,9 +463,12 @@ def _read_body(resp: UrllibResponse, url: str, deadline: Optional[Deadline]) -> 
     chunks: List[bytes] = []
     sock = getattr(getattr(resp, "connection", None), "sock", None)
     token = WATCHDOG.arm(deadline, sock) if deadline is not None and sock is not None else None
+    whole = "content-encoding" not in resp.headers  # then the body is whole once its length has arrived
     try:
         for chunk in _pieces(resp, _CHUNK):
             chunks.append(chunk)
+            if whole and resp.length_remaining == 0:
+                break  # (not one more read to be told so)
     except _TRANSPORT_ERRORS as exc:
         cut = WATCHDOG.disarm(token)
         token = None

@@ -292,7 +292,7 @@ def _binder(
 
 
 def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Dict[str, Any], mode: str) -> Any:
-    unknown = set(options) - _OPTION_NAMES
+    unknown = set(options) - _OPTION_NAMES if options else None
     if unknown:
         raise ApiTypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
     host_index = options.get("_host_index", 0)
