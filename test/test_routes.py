@@ -3,6 +3,7 @@ ones urllib3's own parsing would send, and a pool closed or dropped is found aga
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import List
 
@@ -76,3 +77,18 @@ def test_a_host_urllib3_normalises_takes_its_way(serve: Serve) -> None:
         for url in (upper + "/jobs/x", server.url + "/jobs/y"):
             requests.append(str(client.rest_client.request("GET", url).status))
     assert requests == ["200", "200"] and [r.target for r in server.requests] == ["/jobs/x", "/jobs/y"]
+
+
+def test_a_compressed_body_is_read_whole(serve: Serve) -> None:
+    """A compressed body has all arrived before it is all decoded: it is read to its end."""
+    page = {"jobs": [dict(STATUS, jobID=f"job-{index}") for index in range(3_000)], "links": []}
+    packed = gzip.compress(json.dumps(page).encode())
+    server = serve(
+        lambda request: answer(200, packed, Content_Encoding="gzip") if request.target == "/jobs" else ok(request)
+    )
+    assert len(packed) < 1 << 16 < len(json.dumps(page))  # arrives in one read, decodes to many
+    with ApiClient(Configuration(host=server.url)) as client:
+        jobs = JobsApi(client).get_jobs_jobs_get().jobs
+        assert len(jobs) == 3_000 and jobs[-1].job_id == "job-2999"
+        assert JobsApi(client).get_status_jobs_job_id_get("x").job_id == STATUS["jobID"]  # the connection is fine
+    assert server.connections == 1
