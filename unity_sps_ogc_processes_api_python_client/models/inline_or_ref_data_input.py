@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, Dict, List, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Type, TypeVar, Union
 
 from pydantic import ValidationError
 
@@ -16,6 +16,7 @@ from .qualified_input_value_input import QualifiedInputValueInput
 __all__ = ["InlineOrRefDataInput"]
 
 M = TypeVar("M", bound=OgcModel)
+W = TypeVar("W", bound="InlineOrRefDataInput")
 
 JsonValue = Union[None, bool, int, float, str, List[Any], Dict[str, Any]]
 Instance = Union[JsonValue, Bbox, Link, QualifiedInputValueInput]
@@ -72,6 +73,14 @@ class InlineOrRefDataInput(UnionWrapper):
             return check_json(value)
         raise ApiTypeError(f"not a JSON value: {type(value).__name__}")
 
+    @classmethod
+    def _json_reader(cls) -> Optional[Callable[[Any], InlineOrRefDataInput]]:
+        # the same branches as _classify, unless a subclass chose others
+        own_classify = any(
+            "_classify" in vars(klass) for klass in cls.__mro__[: cls.__mro__.index(InlineOrRefDataInput)]
+        )
+        return None if own_classify else _reader(cls)
+
     # --- the 2.0.1 branch views ---------------------------------------------------------------------
     anyof_schema_1_validator = BranchView[Bbox](Bbox)
     anyof_schema_2_validator = BranchView[List[Any]](list)
@@ -86,3 +95,30 @@ class InlineOrRefDataInput(UnionWrapper):
         """In a notebook: the value (a link as a link) and its kind."""
         shown, kind = _html.value_html(self.actual_instance)
         return _html.box("value", [f"{shown} <small>({kind})</small>"])
+
+
+def _reader(cls: Type[W]) -> Callable[[Any], W]:
+    """``cls.wrap(value, trusted=True)`` for values pydantic has just parsed from JSON, in one call per value
+    (decoding a results document runs it for every output): the branches of :meth:`InlineOrRefDataInput._classify`,
+    tested by exact type (a JSON string is exactly a ``str``, an array exactly a ``list``)."""
+    new = object.__new__
+
+    def read(value: Any) -> W:
+        if type(value) is dict:
+            model: Optional[Type[OgcModel]] = None
+            if type(value.get("href")) is str:
+                model = Link
+            elif "value" in value:
+                model = QualifiedInputValueInput
+            elif type(value.get("bbox")) is list:
+                model = Bbox
+            if model is not None:
+                try:  # model.model_validate(value), without its Python-level wrapper
+                    value = model.__pydantic_validator__.validate_python(value)
+                except ValidationError as error:
+                    raise model_error(model, error) from None
+        instance: W = new(cls)
+        instance.actual_instance = value
+        return instance
+
+    return read
