@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from typing import List
 
 import pytest
@@ -65,6 +66,8 @@ def test_more_origins_than_pools_are_served_in_turn(serve: Serve) -> None:
                 assert rest.request("GET", server.url + "/jobs/x").status == 200
         for server in servers:
             assert len(server.requests) == 3
+        time.sleep(0.2)  # (the servers see closed connections on their next read)
+        assert sum(server.open_now for server in servers) <= 4  # only the manager's pools keep connections
     finally:
         rest.close()
 

@@ -205,14 +205,13 @@ class RESTClientObject:
         self._environ = {name: value for name, value in os.environ.items() if name.lower().endswith("_proxy")}
         self._proxied: Dict[str, urllib3.PoolManager] = {}
         self._routes: Dict[Tuple[str, str], Optional[str]] = {}
-        self._pools: Dict[str, Optional[HTTPConnectionPool]] = {}  # origin -> its direct pool (see _direct)
+        self._origins: Dict[str, Optional[Tuple[Any, str, Optional[int], str]]] = {}  # see _direct
         self._lock = threading.Lock()
 
     def close(self) -> None:
         """Close every pooled connection now (not when the garbage collector gets to them)."""
         with self._lock:
             managers = [self.pool_manager, *self._proxied.values()]
-            self._pools.clear()
         for manager in managers:
             _close_pools(manager)
 
@@ -353,27 +352,37 @@ class RESTClientObject:
         """The pool of a URL that goes straight to its server, and its request target (path and query);
         ``None`` for a URL that a proxy serves or that urllib3 would rewrite (and so must parse).
 
-        The pool of each origin is looked up once (and again if it was closed): a call does not parse its
-        URL nor build a pool key, as ``PoolManager.urlopen`` does on every call."""
+        Each origin is parsed, and its pool key built, once: a call then takes the manager's pool of that key
+        (the one ``PoolManager.urlopen`` would take, kept as recently used), without parsing its URL again."""
         scheme_end = url.find("://")
         slash = url.find("/", scheme_end + 3) if scheme_end > 0 else -1
         if slash < 0:
             return None
         prefix, target = url[:slash], url[slash:]
-        pool = self._pools.get(prefix)
-        if (pool is None and prefix not in self._pools) or (pool is not None and pool.pool is None):  # new, closed
-            pool = self._pools[prefix] = self._direct_pool(prefix)
-        if pool is None or _PLAIN_TARGET.fullmatch(target) is None or "/." in target.partition("?")[0]:
+        origin = self._origins.get(prefix)
+        if origin is None and prefix not in self._origins:
+            origin = self._origins[prefix] = self._direct_origin(prefix)
+        if origin is None or _PLAIN_TARGET.fullmatch(target) is None or "/." in target.partition("?")[0]:
             return None  # urllib3 would encode some of it, or remove dot segments: its own parse decides
+        key, host, port, scheme = origin
+        pool: Optional[HTTPConnectionPool] = self.pool_manager.pools.get(key)
+        if pool is None:  # dropped by the manager (it keeps a few origins), or closed: it makes a new one
+            pool = self.pool_manager.connection_from_host(host, port=port, scheme=scheme)
         return pool, target
 
-    def _direct_pool(self, origin_url: str) -> Optional[HTTPConnectionPool]:
+    def _direct_origin(self, origin_url: str) -> Optional[Tuple[Any, str, Optional[int], str]]:
+        """The pool key, host, port and scheme of an origin reached without a proxy; None if it is not one,
+        or not written as urllib3 writes it."""
         parts = urllib3.util.parse_url(origin_url)
         if parts.url != origin_url or parts.auth or parts.scheme not in ("http", "https") or parts.host is None:
             return None  # not in the form urllib3 normalises it to: the manager's way
         if self._manager_for(origin_url + "/") is not self.pool_manager:
             return None  # through a proxy
-        return self.pool_manager.connection_from_host(parts.host, port=parts.port, scheme=parts.scheme)
+        manager = self.pool_manager
+        pool = manager.connection_from_host(parts.host, port=parts.port, scheme=parts.scheme)
+        keys = manager.pools.keys()
+        key = next((key for key in keys if manager.pools.get(key) is pool), None)
+        return None if key is None else (key, parts.host, parts.port, parts.scheme)
 
     def _manager_for(self, url: str) -> urllib3.PoolManager:
         parts = urllib.parse.urlsplit(url)
