@@ -12,6 +12,8 @@ campaign (the server's threads are not counted):
   urllib3 + ``json.loads``: the ratio is what the campaign adds (the journal, the models, the pacing);
 - the peak of Python memory (tracemalloc) during a run, with the journal holding 10 times more rows than
   are active, against a journal holding only the active ones: memory does not grow with the rows.
+
+``poll_round`` (the poll round alone) is also shown by bench_client.py.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import tempfile
 import threading
 import time
 import tracemalloc
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, Optional, Sequence, Tuple
 
@@ -64,6 +67,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/processes/"):
             self._send(200, DESCRIPTION)
         else:
+            server: _Server = self.server  # type: ignore[assignment]
+            with server.lock:  # count the status requests (to know how many polls a run made)
+                server.status_requests += 1
             self._send(200, json.dumps(dict(STATUS, jobID=self.path.rsplit("/", 1)[1])).encode())
 
 
@@ -74,16 +80,22 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.lock = threading.Lock()
         self.count = 0
+        self.status_requests = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
 
 
 def serving() -> Tuple[_Server, str]:
     server = _Server()
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return server, server.url
 
 
-def campaign_round(url: str, rows: int, active: int, seconds: float, folder: pathlib.Path) -> Dict[str, float]:
+def campaign_round(server: _Server, rows: int, active: int, seconds: float, folder: pathlib.Path) -> Dict[str, float]:
     """Fill a journal, run it for ``seconds`` with ``active`` jobs that never end; CPU of this thread."""
+    url = server.url
     path = folder / f"c-{rows}-{active}.sqlite"
     poll = PollPolicy(first=0.0, factor=1.0, max_interval=0.0, jitter=0.0)  # every round polls every row
     with Client(url, poll=poll) as client, client.campaign(path) as campaign:
@@ -95,24 +107,17 @@ def campaign_round(url: str, rows: int, active: int, seconds: float, folder: pat
         campaign.run(max_parallel=active, timeout=max(1.0, active / 400))
         submitted = campaign.summary().counts.get("running", 0) + campaign.summary().counts.get("accepted", 0)
         # ... then poll them, round after round
-        polls_before = _status_requests(url)
+        polls_before = server.status_requests
         tracemalloc.start()
         started = time.thread_time()
         campaign.run(max_parallel=active, timeout=seconds)
         cpu = time.thread_time() - started
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        polls = _status_requests(url) - polls_before
+        polls = server.status_requests - polls_before
     return {"add_cpu_per_1000": add_cpu / rows * 1000, "active": float(submitted), "polls": float(polls),
             "cpu_per_round_of_1000": cpu / max(1.0, polls) * 1000, "peak": float(peak),
             "setup_seconds": time.monotonic() - begun}  # fmt: skip
-
-
-_COUNTS: Dict[str, int] = {}
-
-
-def _status_requests(url: str) -> int:
-    return _COUNTS.get(url, 0)
 
 
 def raw_round(url: str, count: int) -> float:
@@ -124,16 +129,32 @@ def raw_round(url: str, count: int) -> float:
     return (time.thread_time() - started) / count * 1000
 
 
-def counting(server: _Server, url: str) -> None:
-    """Count the status requests the server answers (to know how many polls a run made)."""
-    original = _Handler.do_GET
+@dataclass(frozen=True)
+class PollRound:
+    """The CPU time of one poll round of 1,000 active rows: the campaign's, and raw urllib3 + json's."""
 
-    def do_get(handler: _Handler) -> None:
-        if handler.path.startswith("/jobs/"):
-            _COUNTS[url] = _COUNTS.get(url, 0) + 1
-        original(handler)
+    active: int  # the active rows (jobs that never end) the campaign polled
+    polls: int  # the status requests it made
+    seconds: float  # how long it polled
+    campaign_ms: float  # CPU per 1,000 polls
+    raw_ms: float  # CPU per 1,000 status requests with urllib3 + json.loads
+    ratio: float  # campaign_ms / raw_ms
 
-    _Handler.do_GET = do_get  # type: ignore[method-assign,assignment]
+
+def poll_round(active: int, seconds: float, raw_requests: int) -> PollRound:
+    """One poll round of ``active`` rows (a journal holding only them), against ``raw_requests`` status
+    requests made with raw urllib3 + json.loads; both per 1,000, as CPU time of the calling thread."""
+    server, url = serving()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-campaign-") as scratch:
+            measured = campaign_round(server, active, active, seconds, pathlib.Path(scratch))
+        raw = raw_round(url, raw_requests)
+    finally:
+        server.shutdown()
+        server.server_close()
+    campaign = measured["cpu_per_round_of_1000"]
+    return PollRound(active=int(measured["active"]), polls=int(measured["polls"]), seconds=seconds,
+                     campaign_ms=campaign * 1000, raw_ms=raw * 1000, ratio=campaign / raw)  # fmt: skip
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -142,13 +163,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     rows, active, seconds = (2_000, 200, 1.5) if args.quick else (10_000, 1_000, 8.0)
     server, url = serving()
-    counting(server, url)
     with tempfile.TemporaryDirectory(prefix="bench-campaign-") as scratch:
         folder = pathlib.Path(scratch)
-        big = campaign_round(url, rows, active, seconds, folder)
-        small = campaign_round(url, active, active, seconds, folder)
+        big = campaign_round(server, rows, active, seconds, folder)
+        small = campaign_round(server, active, active, seconds, folder)
     raw = raw_round(url, 2_000 if not args.quick else 400)
     server.shutdown()
+    server.server_close()
     lines = [
         f"journal: {rows:,} rows, {int(big['active']):,} active jobs that never end, {seconds:g} s of polling",
         f"add_many: {big['add_cpu_per_1000'] * 1000:.1f} ms CPU per 1,000 rows",
