@@ -418,3 +418,42 @@ def test_progress_in_a_terminal_is_one_line_drawn_in_place(monkeypatch: pytest.M
     assert text.count("\r") == 3 and text.endswith("\n") and "\n" not in text[:-1]
     assert "job j1 [##..................] running 10%" in text
     assert "[####################] successful 100%" in text
+
+
+def test_a_page_is_freed_before_the_next_one_is_fetched() -> None:
+    """Paging keeps one page in memory: when the next page is asked for, nothing holds the one before
+    (its response, body and items), so a long list is read in the memory of one page."""
+    import weakref
+
+    from unity_sps_ogc_processes_api_python_client import Link
+    from unity_sps_ogc_processes_api_python_client.api_response import ApiResponse
+    from unity_sps_ogc_processes_api_python_client.workflow.paging import follow_pages
+
+    class Item:
+        def __init__(self, number: int) -> None:
+            self.number = number
+
+    alive: List[weakref.ref[Any]] = []
+    still_held: List[int] = []
+
+    def page(number: int) -> ApiResponse[Any]:
+        items = [Item(number * 10 + index) for index in range(10)]
+        links = [Link(rel="next", href=f"http://x/jobs?page={number + 1}")] if number < 5 else []
+        response = ApiResponse(status_code=200, data={"items": items, "links": links}, raw_data=b"x" * 1000)
+        alive.extend(weakref.ref(thing) for thing in (response, *items))
+        return response
+
+    def follow(url: str) -> ApiResponse[Any]:
+        still_held.append(sum(ref() is not None for ref in alive))
+        return page(int(url.rsplit("=", 1)[1]))
+
+    numbers = [
+        item.number
+        for item in follow_pages(
+            lambda: page(0), follow, lambda data: data["items"], lambda item: item.number, lambda href: href,
+            lambda data: data["links"],
+        )
+    ]  # fmt: skip
+    assert numbers == list(range(60))
+    # when the next page is fetched, nothing of the page before is alive but the item the caller holds
+    assert still_held == [1] * 5

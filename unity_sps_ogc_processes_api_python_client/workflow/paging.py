@@ -79,4 +79,5 @@ def follow_pages(
             return
         followed.add(url)
         previous = keys
+        del page, batch, item, response  # freed before the next page arrives: one page in memory, not two
         response = follow(url)
