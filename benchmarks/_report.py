@@ -347,7 +347,7 @@ def _imports(imports: Sequence[ImportTime]) -> List[str]:
         "Import: wall time of `python -I -c STATEMENT`, best of runs, in each side's interpreter; "
         "net ratio = (time - bare) / (dependencies - bare), each interpreter against its own",
         table(("statement", "this client ms", "net ratio", "2.0.1 ms", "2.0.1 net ratio"), rows),
-        *(f"  {i.name}: {i.statement}" for i in imports),
+        *(f"  {i.name}: {'; '.join(line.strip() for line in i.statement.splitlines())}" for i in imports),
     ]
 
 

@@ -110,9 +110,29 @@ IMPORT_FIRST_USE = (
     f"import {PACKAGE} as p; c = p.ApiClient(p.Configuration(host='http://127.0.0.1:1')); p.JobsApi(c); "
     f"p.StatusInfo.from_json({FIRST_USE_DOC!r})"
 )
+#: the floor of any client built on pydantic models: the dependencies, and a minimal status model defined and
+#: used once (pydantic imports most of itself when the first model class is made, not at ``import pydantic``)
+IMPORT_MINIMAL_MODEL = "\n".join(
+    [
+        "import urllib3, dateutil, typing_extensions, json, datetime, typing",
+        "from pydantic import BaseModel",
+        "class Link(BaseModel):",
+        "    href: str",
+        "    rel: typing.Optional[str] = None",
+        "    type: typing.Optional[str] = None",
+        "class Status(BaseModel):",
+        "    jobID: str",
+        "    status: str",
+        "    type: typing.Optional[str] = None",
+        "    created: typing.Optional[datetime.datetime] = None",
+        "    links: typing.Optional[typing.List[Link]] = None",
+        f"Status.model_validate_json({FIRST_USE_DOC!r})",
+    ]
+)
 IMPORT_STATEMENTS = {
     "bare interpreter": IMPORT_BARE,
     "the four dependencies": IMPORT_DEPENDENCIES,
+    "dependencies + a minimal model, first use": IMPORT_MINIMAL_MODEL,
     "import the package": IMPORT_PACKAGE,
     FIRST_USE: IMPORT_FIRST_USE,
 }

@@ -33,6 +33,7 @@ RequestParts = Tuple[str, str, Dict[str, str], Optional[bytes], List[Tuple[str, 
 ResponseTypes = Mapping[Any, Any]
 
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")  # what urllib.parse.quote never encodes
 _ADAPTERS: Dict[Any, TypeAdapter[Any]] = {}
 
 
@@ -339,6 +340,15 @@ class ApiClient:
         self, response_data: rest.RESTResponse, response_types_map: Optional[ResponseTypes] = None
     ) -> ApiResponse[Any]:
         """The decoded answer of a 2xx response; any other status raises its :class:`ApiException`."""
+        data = self.response_data(response_data, response_types_map)
+        return ApiResponse(status_code=response_data.status, data=data, raw_data=response_data.data,
+                           headers=response_data.headers)  # fmt: skip
+
+    def response_data(
+        self, response_data: rest.RESTResponse, response_types_map: Optional[ResponseTypes] = None
+    ) -> Any:
+        """The decoded body of a 2xx response (what :meth:`response_deserialize` gives as ``data``); any other
+        status raises its :class:`ApiException`."""
         types = response_types_map or {}
         status = response_data.status
         response_type = _declared(types, status)
@@ -349,14 +359,12 @@ class ApiClient:
         if not declared:  # 203 from a proxy, 206, 226...: the body is the operation's success type
             response_type = _success_type(types)
         if isinstance(response_type, ResponseDecoder):
-            data: Any = response_type.decode(response_data)
-        elif response_type is None:  # a declared answer without a body (204 of replace, undeploy)
-            data = None
-        elif response_type is bytes or response_type == "bytearray":
-            data = response_data.data
-        else:
-            data = decode_json(response_data, response_type)
-        return ApiResponse(status_code=status, data=data, raw_data=response_data.data, headers=response_data.headers)
+            return response_type.decode(response_data)
+        if response_type is None:  # a declared answer without a body (204 of replace, undeploy)
+            return None
+        if response_type is bytes or response_type == "bytearray":
+            return response_data.data
+        return decode_json(response_data, response_type)
 
     def error_for(self, response_data: rest.RESTResponse, error_type: Any = None) -> ApiException:
         """The exception for an error response, with its problem details parsed when it has some."""
@@ -462,6 +470,8 @@ def _context(response: rest.RESTResponse) -> Dict[str, Any]:
 
 def encode_path_segment(name: str, value: Any) -> str:
     """``value`` as exactly one percent-encoded path segment."""
+    if type(value) is str and _UNRESERVED.fullmatch(value) and value not in (".", ".."):
+        return value  # nothing to encode (a job id, a process id)
     if isinstance(value, enum.Enum):
         value = value.value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -512,6 +522,8 @@ def _header_value(name: str, value: Any) -> str:
 
 
 def _charset(content_type: str) -> str:
+    if ";" not in content_type:
+        return ""
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset":

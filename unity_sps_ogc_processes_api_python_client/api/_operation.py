@@ -337,8 +337,9 @@ def _send(client: ApiClient, spec: _Spec, arguments: Dict[str, Any], options: Di
         if response.status >= 400:  # the body of an error was read already, to be kept on the error
             raise client.error_for(response, endpoint.responses.get(response.status))
         return response.response
-    decoded = client.response_deserialize(response, endpoint.responses)
-    return decoded if mode == _INFO else decoded.data
+    if mode == _INFO:
+        return client.response_deserialize(response, endpoint.responses)
+    return client.response_data(response, endpoint.responses)
 
 
 # --- argument checks shared by the API classes ---------------------------------------------------------
