@@ -11,7 +11,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from unity_sps_ogc_processes_api_python_client import _head
+from unity_sps_ogc_processes_api_python_client import ApiClient, Configuration, _head
+
+from .conftest import Serve
+from .keepalive_server import answer
 
 BODY = b"the body"
 
@@ -123,3 +126,12 @@ def test_the_usual_head_gets_the_quick_reading() -> None:
     odd = _Ours(_Socket(b"HTTP/1.1 200 OK\r\nX: a\r\n folded\r\n\r\n"), method="GET")
     odd.begin()
     assert type(odd.msg) is http.client.HTTPMessage and odd.msg["X"] == "a\r\n folded"
+
+
+def test_the_client_reads_heads_the_quick_way(serve: Serve) -> None:
+    server = serve(lambda request: answer(200, b'{"jobID": "a", "status": "running"}'))
+    with ApiClient(Configuration(host=server.url)) as client:
+        response = client.rest_client.request("GET", server.url + "/jobs/a")
+    head = response.response._original_response  # type: ignore[union-attr]
+    assert response.status == 200 and type(head.msg).__name__ == "_Fields"
+    assert head.msg.get("content-length") == "35" and response.headers["Content-Type"] == "application/json"
