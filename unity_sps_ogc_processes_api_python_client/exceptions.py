@@ -15,7 +15,6 @@ broadly and read ``e.body``. No message ever carries request headers, so no toke
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, Dict, Mapping, Optional, Sequence, Type, Union
 
@@ -245,6 +244,8 @@ def _short(text: Optional[str], limit: int = 200) -> str:
         return ""
     if text.lstrip()[:1] == "<":
         title = _TITLE.search(text)
+        import html  # here: only an HTML error page needs it (its entity table is slow to import)
+
         text = html.unescape(title.group(1) if title else _TAG.sub(" ", text))
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
