@@ -146,7 +146,15 @@ class UnionWrapper:
     def _json_reader(cls: Type[W]) -> Optional[Callable[[Any], W]]:
         """A function doing what ``wrap(value, trusted=True)`` does, faster, for values pydantic has just
         parsed from JSON (only ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``);
-        ``None``: :meth:`wrap` is used."""
+        ``None``: :meth:`wrap` is used. Made from :meth:`_json_map_reader`."""
+        read_map = cls._json_map_reader()
+        if read_map is None:
+            return None
+        return lambda value: read_map({"": value})[""]
+
+    @classmethod
+    def _json_map_reader(cls: Type[W]) -> Optional[Callable[[Dict[str, Any]], Dict[str, W]]]:
+        """The same for every value of a JSON object, in one call (a results document); ``None``: none."""
         return None
 
     @classmethod
@@ -172,14 +180,15 @@ def map_reader(response_type: Any) -> Optional[Callable[[Union[str, bytes]], Dic
     if get_origin(response_type) is not dict:
         return None
     key_type, value_type = get_args(response_type)
-    read = value_type._json_reader() if isinstance(value_type, type) and issubclass(value_type, UnionWrapper) else None
-    if key_type is not str or read is None:
+    wrapper = isinstance(value_type, type) and issubclass(value_type, UnionWrapper)
+    read_map: Optional[Callable[[Dict[str, Any]], Dict[str, Any]]] = value_type._json_map_reader() if wrapper else None
+    if key_type is not str or read_map is None:
         return None
 
     def decode(source: Union[str, bytes]) -> Dict[str, Any]:
         document = pydantic_core.from_json(source)
         if type(document) is not dict:
             raise ValueError("not a JSON object")
-        return {key: read(value) for key, value in document.items()}
+        return read_map(document)
 
     return decode

@@ -74,12 +74,12 @@ class InlineOrRefDataInput(UnionWrapper):
         raise ApiTypeError(f"not a JSON value: {type(value).__name__}")
 
     @classmethod
-    def _json_reader(cls) -> Optional[Callable[[Any], InlineOrRefDataInput]]:
+    def _json_map_reader(cls) -> Optional[Callable[[Dict[str, Any]], Dict[str, InlineOrRefDataInput]]]:
         # the same branches as _classify, unless a subclass chose others
         own_classify = any(
             "_classify" in vars(klass) for klass in cls.__mro__[: cls.__mro__.index(InlineOrRefDataInput)]
         )
-        return None if own_classify else _reader(cls)
+        return None if own_classify else _map_reader(cls)
 
     # --- the 2.0.1 branch views ---------------------------------------------------------------------
     anyof_schema_1_validator = BranchView[Bbox](Bbox)
@@ -97,28 +97,36 @@ class InlineOrRefDataInput(UnionWrapper):
         return _html.box("value", [f"{shown} <small>({kind})</small>"])
 
 
-def _reader(cls: Type[W]) -> Callable[[Any], W]:
-    """``cls.wrap(value, trusted=True)`` for values pydantic has just parsed from JSON, in one call per value
-    (decoding a results document runs it for every output): the branches of :meth:`InlineOrRefDataInput._classify`,
+def _map_reader(cls: Type[W]) -> Callable[[Dict[str, Any]], Dict[str, W]]:
+    """``cls.wrap(value, trusted=True)`` for each value of an object pydantic has just parsed from JSON (a job's
+    results: it runs for every output, so in one loop): the branches of :meth:`InlineOrRefDataInput._classify`,
     tested by exact type (a JSON string is exactly a ``str``, an array exactly a ``list``)."""
     new = object.__new__
 
-    def read(value: Any) -> W:
-        if type(value) is dict:
-            model: Optional[Type[OgcModel]] = None
-            if type(value.get("href")) is str:
-                model = Link
-            elif "value" in value:
-                model = QualifiedInputValueInput
-            elif type(value.get("bbox")) is list:
-                model = Bbox
-            if model is not None:
-                try:  # model.model_validate(value), without its Python-level wrapper
-                    value = model.__pydantic_validator__.validate_python(value)
+    def read_map(document: Dict[str, Any]) -> Dict[str, W]:
+        # each model's own validator (model_validate without its Python-level wrapper), looked up once
+        link = Link.__pydantic_validator__.validate_python
+        qualified = QualifiedInputValueInput.__pydantic_validator__.validate_python
+        bbox = Bbox.__pydantic_validator__.validate_python
+        read: Dict[str, W] = {}
+        for key, value in document.items():
+            if type(value) is dict:
+                model: Optional[Type[OgcModel]] = None
+                try:
+                    if type(value.get("href")) is str:
+                        model = Link
+                        value = link(value)
+                    elif "value" in value:
+                        model = QualifiedInputValueInput
+                        value = qualified(value)
+                    elif type(value.get("bbox")) is list:
+                        model = Bbox
+                        value = bbox(value)
                 except ValidationError as error:
-                    raise model_error(model, error) from None
-        instance: W = new(cls)
-        instance.actual_instance = value
-        return instance
+                    raise model_error(model or OgcModel, error) from None
+            instance: W = new(cls)
+            instance.actual_instance = value
+            read[key] = instance
+        return read
 
-    return read
+    return read_map
