@@ -187,7 +187,7 @@ def test_no_collection_runs_while_a_page_is_decoded(collections: List[int]) -> N
     assert gc.isenabled()
     collections.clear()
     type_adapter(JobListInput).validate_json(BIG)  # the same decoding with the collector on: it runs
-    assert len(collections) > 20
+    assert len(collections) >= 5  # (how many depends on the Python version: 19 on 3.13, more before)
 
 
 def test_no_collection_runs_while_an_answer_is_decoded(
