@@ -329,27 +329,30 @@ def paging_scenario(url: str, documents: Documents, settings: Settings) -> Pagin
     first = page_url(url, PAGE_SIZE)
     client = Client(url + PAGED)
 
-    def raw(pages: Optional[int] = None) -> int:
-        count, fetched = 0, 0
-        next_url: Optional[str] = first
-        while next_url is not None and fetched != pages:
-            page = json.loads(pool.request("GET", next_url).data)
-            fetched += 1
-            for _job in page["jobs"]:
-                count += 1
-            next_url = _next_link(page.get("links"))
-        return count
+    def page_walker(
+        decode: Callable[[bytes], Any], jobs: Callable[[Any], Any], next_of: Callable[[Any], Optional[str]]
+    ) -> Callable[[Optional[int]], int]:
+        """Count the jobs of the first ``pages`` pages (all with None), following ``next`` links."""
 
-    def minimal(pages: Optional[int] = None) -> int:
-        count, fetched = 0, 0
-        next_url: Optional[str] = first
-        while next_url is not None and fetched != pages:
-            page = adapter.validate_json(pool.request("GET", next_url).data)
-            fetched += 1
-            for _job in page.jobs:
-                count += 1
-            next_url = next((link.href for link in page.links or () if link.rel == "next"), None)
-        return count
+        def pages_of(pages: Optional[int] = None) -> int:
+            count, fetched = 0, 0
+            next_url: Optional[str] = first
+            while next_url is not None and fetched != pages:
+                page = decode(pool.request("GET", next_url).data)
+                fetched += 1
+                for _job in jobs(page):
+                    count += 1
+                next_url = next_of(page)
+            return count
+
+        return pages_of
+
+    raw = page_walker(json.loads, lambda page: page["jobs"], lambda page: _next_link(page.get("links")))
+    minimal = page_walker(
+        adapter.validate_json,
+        lambda page: page.jobs,
+        lambda page: next((link.href for link in page.links or () if link.rel == "next"), None),
+    )
 
     def client_jobs(pages: Optional[int] = None) -> int:
         limit = None if pages is None else pages * PAGE_SIZE

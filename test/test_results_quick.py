@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, Dict, Tuple, Union
+from unittest import mock
 
 import pydantic
 import pytest
@@ -13,7 +14,7 @@ import urllib3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unity_sps_ogc_processes_api_python_client import InlineOrRefDataInput
+from unity_sps_ogc_processes_api_python_client import InlineOrRefDataInput, api_client
 from unity_sps_ogc_processes_api_python_client.api_client import _quick_decoder, decode_json, type_adapter
 from unity_sps_ogc_processes_api_python_client.exceptions import OpenApiException
 from unity_sps_ogc_processes_api_python_client.rest import RESTResponse
@@ -47,14 +48,9 @@ def both(body: Union[str, bytes]) -> Tuple[Any, Any]:
 
 def decode_json_fully(body: Union[str, bytes]) -> Dict[str, InlineOrRefDataInput]:
     """The full validation, as the client raises its errors (the quick path switched off)."""
-    saved = dict(_quick_decoder.__globals__["_QUICK"])
-    _quick_decoder.__globals__["_QUICK"][ResultsMap] = None
-    try:
+    with mock.patch.object(api_client, "_quick_decoder", return_value=None):
         results: Dict[str, InlineOrRefDataInput] = decode_json(answer(body), ResultsMap)
-        return results
-    finally:
-        _quick_decoder.__globals__["_QUICK"].clear()
-        _quick_decoder.__globals__["_QUICK"].update(saved)
+    return results
 
 
 def test_the_results_type_has_a_quick_path() -> None:

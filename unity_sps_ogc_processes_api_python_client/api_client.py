@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json
 import re
 import urllib.parse
@@ -36,7 +37,6 @@ ResponseTypes = Mapping[Any, Any]
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 field-name
 _UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")  # what urllib.parse.quote never encodes
 _ADAPTERS: Dict[Any, TypeAdapter[Any]] = {}
-_QUICK: Dict[Any, Optional[Callable[[Union[str, bytes]], Any]]] = {}
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,8 @@ def type_adapter(response_type: Any) -> TypeAdapter[Any]:
     return adapter
 
 
-def _quick_decoder(response_type: Any) -> Optional[Callable[[Union[str, bytes]], Any]]:
-    """A quicker decoding of a response type than its adapter's, where there is one (see ``map_reader``)."""
-    try:
-        return _QUICK[response_type]
-    except KeyError:
-        return _QUICK.setdefault(response_type, map_reader(response_type))
-    except TypeError:  # a type that cannot be a key
-        return None
+#: a quicker decoding of a response type than its adapter's, where there is one (see ``map_reader``)
+_quick_decoder = functools.lru_cache(maxsize=None)(map_reader)
 
 
 class ApiClient:

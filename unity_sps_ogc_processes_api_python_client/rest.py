@@ -316,21 +316,18 @@ class RESTClientObject:
             connect, read = min(connect, left), min(read, left)
         direct = self._direct(url)  # outside the try: an unusable proxy setting is the caller's error
         manager = self._manager_for(url) if direct is None else self.pool_manager
-        timeout = _timeout(connect, read)
         _CALL.deadline, _CALL.answered, _CALL.head = deadline, False, None
+        options: Dict[str, Any] = {
+            "body": body, "headers": headers, "timeout": _timeout(connect, read), "retries": _NO_RETRIES,
+            "redirect": False, "preload_content": False, "enforce_content_length": True, "pool_timeout": connect,
+        }  # fmt: skip
         try:
+            resp: UrllibResponse
             if direct is not None:  # what PoolManager.urlopen does, without parsing the URL again
                 pool, target = direct
-                resp: UrllibResponse = pool.urlopen(
-                    method, target, body=body, headers=headers, timeout=timeout, retries=_NO_RETRIES,
-                    redirect=False, assert_same_host=False, preload_content=False, enforce_content_length=True,
-                    pool_timeout=connect,  # type: ignore[arg-type]  # seconds: a float works (annotated int)
-                )  # fmt: skip
+                resp = pool.urlopen(method, target, assert_same_host=False, **options)
             else:
-                resp = manager.urlopen(
-                    method, url, body=body, headers=headers, timeout=timeout, retries=_NO_RETRIES, redirect=False,
-                    preload_content=False, enforce_content_length=True, pool_timeout=connect,
-                )  # fmt: skip
+                resp = manager.urlopen(method, url, **options)
             return resp
         except _TRANSPORT_ERRORS as exc:
             head = _CALL.head

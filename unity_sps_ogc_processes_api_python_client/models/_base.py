@@ -277,25 +277,12 @@ def _parse_by_parts(text: str) -> Optional[WireDateTime]:
 
 
 def _read_date_time(value: Any, info: core_schema.ValidationInfo) -> Any:
-    if type(value) is str:
-        if _is_common(value) is not None:  # parse_date_time, inlined: every date-time of a job list runs this
-            try:
-                fast = _from_common(value)
-            except ValueError:  # a day that does not exist
-                pass
-            else:
-                fast.wire = value
-                return fast
-        else:
-            parsed = _parse_by_parts(value)
-            if parsed is not None:
-                return parsed
-    elif isinstance(value, _dt.datetime):
-        return _aware(value)
-    elif isinstance(value, str):
+    if isinstance(value, str):
         parsed = parse_date_time(str(value))
         if parsed is not None:
             return parsed
+    elif isinstance(value, _dt.datetime):
+        return _aware(value)
     if info.context is _GIVEN_IN_PYTHON or not _is_json(value):
         raise PydanticCustomError(
             "date_time", "Input should be an RFC 3339 date-time (2026-01-02T03:04:05Z) or an aware datetime"
